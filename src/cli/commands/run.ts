@@ -1,0 +1,3 @@
+import { notAvailable } from './not-available.js';
+
+export default notAvailable('run', 7);

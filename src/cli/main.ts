@@ -1,0 +1,167 @@
+/**
+ * The `provision` command line (cac). Command implementations are imported lazily so that
+ * `provision --version` and `--help` start fast (no YAML, Ajv, nock or cosmiconfig load).
+ */
+import { readFileSync } from 'node:fs';
+import { cac } from 'cac';
+import { ExitCode, ProvisionError, UsageError, formatIssue, InputError } from '../core/errors.js';
+import type { CommandContext, CommandModule } from './types.js';
+
+const commands: Record<string, () => Promise<CommandModule>> = {
+  run: () => import('./commands/run.js'),
+  validate: () => import('./commands/validate.js'),
+  explain: () => import('./commands/explain.js'),
+  eval: () => import('./commands/eval.js'),
+  bench: () => import('./commands/bench.js'),
+  init: () => import('./commands/init.js'),
+};
+
+/** Collects a repeatable option into an array. */
+function list(value: unknown): string[] {
+  if (value === undefined || value === null || value === false) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Builds the CLI definition. Exported for tests of the help text. */
+export function buildCli(onAction: (name: string, args: unknown[], options: Record<string, unknown>) => void) {
+  const cli = cac('provision');
+  cli
+    .option('--config <file>', 'Use this config file instead of searching for provision.config.ts')
+    .option('--debug', 'Print stack traces for errors')
+    .option('--no-color', 'Disable colours (also NO_COLOR=1)');
+
+  cli
+    .command('run [...paths]', 'Run scenarios (files, folders, globs; default from the config)')
+    .option('--grep <regex>', 'Only scenarios whose name matches')
+    .option('--tag <tag>', 'Only scenarios with this tag; !tag excludes (repeatable)')
+    .option('--reporter <name>', 'default | json | junit | markdown | html (repeatable)')
+    .option('--out <dir>', 'Report directory (default: reports)')
+    .option('--bail', 'Stop after the first failing scenario')
+    .option('--update', "Rewrite each scenario's expect block from the actual outcome")
+    .option('--jobs <n>', 'Scenarios run in parallel on worker threads')
+    .option('--seed <n>', 'Seed for generated ids, Guid() and RandomString()')
+    .option('--pass-with-no-scenarios', 'Exit 0 when the selection matches no scenario')
+    .action((paths: string[], options: Record<string, unknown>) => onAction('run', [paths], options));
+
+  cli
+    .command('validate [...paths]', 'Check schema, references and expression syntax without running')
+    .option('--pass-with-no-scenarios', 'Exit 0 when the selection matches no scenario')
+    .action((paths: string[], options: Record<string, unknown>) => onAction('validate', [paths], options));
+
+  cli
+    .command('explain <file>', 'Run one scenario and print every step with its view details, as the portal shows them')
+    .option('--grep <regex>', 'Pick the scenario by name when the file holds several')
+    .option('--json', 'Print the result as JSON')
+    .action((file: string, options: Record<string, unknown>) => onAction('explain', [file], options));
+
+  cli
+    .command('eval <expression>', 'Evaluate one attribute-mapping expression')
+    .option('--attr <name=value>', 'A source attribute (repeatable)')
+    .option('--attrs <json>', 'Source attributes as a JSON object')
+    .option('--now <iso>', 'Frozen Now() (default: the config clock)')
+    .option('--seed <n>', 'Seed for Guid() and RandomString()')
+    .option('--json', 'Print {"value": …} or {"error": {"code", "message", "column"}}')
+    .action((expression: string, options: Record<string, unknown>) => onAction('eval', [expression], options));
+
+  cli
+    .command('bench [...paths]', 'Benchmark the on-demand path of each scenario and check budgets')
+    .option('--scale <n>', 'Generate N synthetic users and measure growth at 1, 100, 1000, 10000 up to N')
+    .option('--save-baseline', 'Write reports/bench-baseline.json')
+    .option('--compare', 'Flag regressions over 20% against reports/bench-baseline.json')
+    .option('--time <ms>', 'Time budget per task in milliseconds')
+    .option('--out <dir>', 'Report directory (default: reports)')
+    .action((paths: string[], options: Record<string, unknown>) => onAction('bench', [paths], options));
+
+  cli
+    .command('init [dir]', 'Scaffold provision.config.ts and one example scenario in an empty folder')
+    .option('--force', 'Write even when the folder is not empty (never overwrites files)')
+    .action((dir: string | undefined, options: Record<string, unknown>) => onAction('init', [dir], options));
+
+  cli.help();
+  cli.version(packageVersion());
+  return cli;
+}
+
+/**
+ * Runs the CLI and returns the exit code. Never throws: every failure becomes one clear line on
+ * stderr (plus a stack with --debug) and the contract's exit code.
+ */
+export async function main(argv: string[] = process.argv, io: CommandContext['io'] = defaultIo): Promise<number> {
+  let pending: { name: string; args: unknown[]; options: Record<string, unknown> } | undefined;
+  const debug = argv.includes('--debug');
+  try {
+    const cli = buildCli((name, args, options) => {
+      pending = { name, args, options };
+    });
+    const parsed = cli.parse(argv, { run: false });
+    if (parsed.options['help'] || parsed.options['version']) return ExitCode.ok;
+    if (!cli.matchedCommand) {
+      const first = parsed.args[0];
+      if (first === undefined) {
+        cli.outputHelp();
+        return ExitCode.ok;
+      }
+      throw new UsageError('CLI_UNKNOWN_COMMAND', `unknown command "${first}"`, {
+        hint: `run "provision --help" to see the commands: ${Object.keys(commands).join(', ')}`,
+      });
+    }
+    cli.runMatchedCommand();
+    if (!pending) return ExitCode.ok;
+    const mod = await commands[pending.name]!();
+    const options = normaliseOptions(pending.options);
+    const { loadConfig, resolveConfig } = await import('../config/load.js');
+    // `init` scaffolds a config, so it must work where none (or a broken one) exists.
+    const config =
+      pending.name === 'init'
+        ? resolveConfig({}, process.cwd())
+        : await loadConfig({
+            command: pending.name,
+            ...(typeof options['config'] === 'string' ? { configFile: options['config'] } : {}),
+          });
+    return await mod.default({ args: pending.args, options, io, debug, config });
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+/** Repeatable options always arrive as arrays; numbers are validated by each command. */
+function normaliseOptions(options: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...options };
+  for (const key of ['tag', 'reporter', 'attr']) if (key in out) out[key] = list(out[key]);
+  return out;
+}
+
+/** Prints an error and maps it to an exit code. */
+export function reportError(error: unknown, io: CommandContext['io'], debug: boolean): number {
+  if (error instanceof InputError) {
+    for (const issue of error.issues) io.stderr(`✖ ${formatIssue(issue)}`);
+    if (debug && error.stack) io.stderr(error.stack);
+    return error.exitCode;
+  }
+  if (error instanceof ProvisionError) {
+    io.stderr(`✖ ${formatIssue(error.toIssue())}`);
+    if (debug && error.stack) io.stderr(error.stack);
+    return error.exitCode;
+  }
+  if (error instanceof Error && error.name === 'CACError') {
+    io.stderr(`✖ CLI_USAGE ${error.message}`);
+    io.stderr('  hint: run "provision --help" (or "provision <command> --help") for the options');
+    return ExitCode.invalidInput;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`✖ INTERNAL_ERROR ${message}`);
+  io.stderr('  hint: this is a bug in provision; rerun with --debug and report the stack trace');
+  if (debug && error instanceof Error && error.stack) io.stderr(error.stack);
+  return ExitCode.internal;
+}
+
+const defaultIo: CommandContext['io'] = {
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+  isTTY: Boolean(process.stdout.isTTY),
+};

@@ -1,0 +1,80 @@
+/**
+ * Injected effects that would otherwise make runs differ: the clock, random numbers and GUIDs.
+ * The same seed and clock always give the same sequence, so reports are byte-identical.
+ */
+
+/** Source of "now". `Now()`, timestamps and ids read it; nothing reads `Date.now()` directly. */
+export interface Clock {
+  /** Current instant in milliseconds since the Unix epoch (UTC). */
+  now(): number;
+}
+
+/** Source of random values. */
+export interface RandomSource {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [0, maxExclusive). */
+  int(maxExclusive: number): number;
+  /** A lower-case 8-4-4-4-12 GUID (version 4 layout). */
+  guid(): string;
+}
+
+/** A clock frozen at one instant: every read returns the same value. */
+export function fixedClock(at: number | string | Date): Clock {
+  const ms = typeof at === 'number' ? at : new Date(at).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`invalid clock instant: ${String(at)}`);
+  return { now: () => ms };
+}
+
+/**
+ * A clock that starts at `at` and advances by `stepMs` on every read, so durations and ordered
+ * timestamps are stable without being all equal.
+ */
+export function steppingClock(at: number | string | Date, stepMs = 1): Clock {
+  let ms = typeof at === 'number' ? at : new Date(at).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`invalid clock instant: ${String(at)}`);
+  return {
+    now: () => {
+      const value = ms;
+      ms += stepMs;
+      return value;
+    },
+  };
+}
+
+/** The real wall clock, for timing fields only. */
+export const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * A seeded pseudo-random source (mulberry32: 32-bit state, good enough for test data, not for
+ * secrets). Seeds are folded to 32 bits; strings are hashed so `seed: "ticket-42"` works too.
+ */
+export function seededRandom(seed: number | string): RandomSource {
+  let state = typeof seed === 'number' ? seed >>> 0 : hashString(seed);
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (maxExclusive: number): number => Math.floor(next() * maxExclusive);
+  const guid = (): string => {
+    const bytes = Array.from({ length: 16 }, () => int(256));
+    bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+    const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+  return { next, int, guid };
+}
+
+/** FNV-1a, 32 bit. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

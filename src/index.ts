@@ -1,0 +1,28 @@
+/**
+ * Public API (contract: "Public API"). Every export is listed by name.
+ */
+export { defineConfig } from './config/define.js';
+export { loadConfig, type LoadConfigOptions } from './config/load.js';
+export type { ProvisionConfig, ResolvedConfig, ReporterName, Budgets, Limits, ConfigEnv } from './config/types.js';
+export { defaultSettings, resolveSettings, type Settings, type SettingsInput } from './config/settings.js';
+export { ProvisionError, UsageError, InputError, InternalError, ExitCode, type Issue } from './core/errors.js';
+export type { SourceLocation } from './core/location.js';
+export { fixedClock, steppingClock, seededRandom, type Clock, type RandomSource } from './core/determinism.js';
+export type { AppDefinition, AppTemplate, ObjectMapping, TargetConnection } from './app/types.js';
+export type { AttributeMapping, ApplyMode, MappingType } from './mapping/types.js';
+export type { ScopingClause, ScopingFilter, ScopingOperator } from './scoping/types.js';
+export type { SourceDirectory, SourceGroup, SourceUser, Subject } from './source/types.js';
+export type { Exchange, Fault, ScimResource, TargetBehaviour, TargetState } from './scim/types.js';
+export type {
+  ActionKind,
+  ErrorInformation,
+  ModifiedProperty,
+  ObjectResult,
+  OnDemandResult,
+  OnDemandStep,
+  ProvisioningAction,
+  ProvisioningObjectSummary,
+  ProvisioningStep,
+  StepKey,
+  StepStatus,
+} from './engine/types.js';

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { packageVersion } from '../../src/cli/main.js';
+import { runCli } from './helpers.js';
+
+describe('provision CLI', () => {
+  it('--help lists every command', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['run', 'validate', 'explain', 'eval', 'bench', 'init']) {
+      expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const { code, stdout } = await runCli(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(packageVersion());
+  });
+
+  it('an unknown command exits 2 with one line and a hint', async () => {
+    const { code, stderr } = await runCli(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('✖ CLI_UNKNOWN_COMMAND unknown command "frobnicate"');
+    expect(stderr).toContain('provision --help');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unknown option exits 2 without a stack trace', async () => {
+    const { code, stderr } = await runCli(['validate', '--frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^✖ CLI_USAGE Unknown option `--frobnicate`/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing required argument exits 2', async () => {
+    const { code, stderr } = await runCli(['explain']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('CLI_USAGE');
+  });
+});
+
+describe('provision CLI: config', () => {
+  const fixture = (name: string) => `${import.meta.dirname}/../fixtures/config/${name}`;
+
+  it('a broken provision.config.ts exits 2 naming the file and the reason', async () => {
+    const { code, stderr } = await runCli(['validate'], fixture('broken-ts'));
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toMatch(/^✖ provision\.config\.ts:4:\d+ CONFIG_LOAD_FAILED cannot load provision\.config\.ts: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--debug adds the stack trace', async () => {
+    const { stderr } = await runCli(['validate', '--debug'], fixture('broken-ts'));
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+
+  it('a config with wrong types lists every issue and exits 2', async () => {
+    const { code, stderr } = await runCli(['validate'], fixture('wrong-types'));
+    expect(code).toBe(2);
+    expect(stderr.match(/^✖ /gm)).toHaveLength(4);
+    expect(stderr).toContain('provision.config.ts: CONFIG_UNKNOWN_KEY unknown key "colour"');
+  });
+
+  it('--config pointing nowhere exits 2', async () => {
+    const { code, stderr } = await runCli(['validate', '--config', 'missing.ts'], fixture('empty'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('CONFIG_NOT_FOUND');
+  });
+});
