@@ -5,6 +5,8 @@
  * - `summary`: Microsoft Graph's provisioningObjectSummary, so output can be diffed against a real
  *   tenant's provisioning log; and `onDemandResponse`, the Graph provisionOnDemand key/value pair.
  */
+import type { Clock, RandomSource } from '../core/determinism.js';
+import type { Settings } from '../config/settings.js';
 import type { Exchange, ScimResource } from '../scim/types.js';
 
 /** Graph provisioningResult, lower-case. */
@@ -150,4 +152,21 @@ export interface OnDemandResult {
   members: ObjectResult[];
   /** Every HTTP exchange with the target, in order, secrets redacted. */
   exchanges: Exchange[];
+  /** The mocked target's state after the run. */
+  target: { users: ScimResource[]; groups: ScimResource[] };
+}
+
+/**
+ * Effects and settings for one run. Everything that could make two runs differ is here.
+ * `runOnDemand(app, source, target, subject, context)` takes it (src/engine/run-on-demand.ts).
+ */
+export interface RunContext {
+  /** Frozen or stepping clock: `Now()`, timestamps, durations. */
+  clock: Clock;
+  /** Seeded randomness: generated ids, `Guid()`, `RandomString()`, the test-connection probe value. */
+  random: RandomSource;
+  /** Resolved settings (config ← app ← scenario). */
+  settings: Settings;
+  /** Aborts the run (per-scenario timeout). */
+  signal?: AbortSignal;
 }

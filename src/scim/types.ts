@@ -73,3 +73,20 @@ export interface Exchange {
   /** Which pipeline step sent it. */
   step?: string;
 }
+
+/** A JSON value as it goes over the wire. */
+export type ScimValue = string | number | boolean | null | ScimValue[] | { [key: string]: ScimValue };
+
+/**
+ * One attribute-level difference between the mapped values and the target's current resource.
+ * The mapping stage produces these; the SCIM client turns them into PATCH operations in the
+ * chosen dialect (absent old value ⇒ Add, absent new value ⇒ Remove, else Replace).
+ */
+export interface AttributeChange {
+  /** SCIM path as mapped: `userName`, `name.givenName`, `emails[type eq "work"].value`, `urn:…:User:department`. */
+  path: string;
+  /** Value the target holds now; `undefined` when it has none. */
+  oldValue?: ScimValue;
+  /** Value to write, typed (booleans stay booleans; the default dialect stringifies them); `undefined` removes. */
+  newValue?: ScimValue;
+}
