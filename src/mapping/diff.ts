@@ -8,6 +8,7 @@
 import type { ModifiedProperty } from '../engine/types.js';
 import type { AttributeChange, ScimResource, ScimValue } from '../scim/types.js';
 import { findAttribute, type ScimAttributeDefinition } from './scim-schema.js';
+import { renderScimValue } from './render.js';
 import { sameFilterValue, typedFilterValue } from './resource.js';
 import type { MappedAttribute } from './types.js';
 
@@ -137,23 +138,6 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A value as Graph's modifiedProperties and the action step's details show it. */
-export function renderScimValue(value: ScimValue | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return JSON.stringify(value.map((v) => (isObject(v) ? v : renderScimValue(v))));
-  return JSON.stringify(value);
-}
-
 function modifiedProperty(change: AttributeChange): ModifiedProperty {
   return { displayName: change.path, oldValue: renderScimValue(change.oldValue), newValue: renderScimValue(change.newValue) };
-}
-
-/** modifiedProperties of a create: every exported value, old values null. */
-export function modifiedPropertiesForCreate(mapped: readonly MappedAttribute[]): ModifiedProperty[] {
-  return mapped
-    .filter((m) => m.target.kind !== 'objectFilter' && m.target.kind !== 'members' && m.target.kind !== 'manager')
-    .map((m) => ({ displayName: m.target.text, oldValue: null, newValue: renderScimValue(m.value) }));
 }

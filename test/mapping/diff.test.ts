@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffAgainstTarget, modifiedPropertiesForCreate } from '../../src/mapping/diff.js';
+import { diffAgainstTarget } from '../../src/mapping/diff.js';
+import { modifiedPropertiesForCreate } from '../../src/mapping/render.js';
 import { ENTERPRISE_USER_URN } from '../../src/mapping/target-path.js';
 import type { ScimResource } from '../../src/scim/types.js';
 import { mappedValue as m } from './helpers.js';
