@@ -151,7 +151,15 @@ function missing(m: CompiledMapping): MappingOutcome {
 
 function mappedAttribute(m: CompiledMapping, value: ScimValue, flow?: MappedAttribute['flow']): MappedAttribute {
   const apply = m.apply === 'create' ? 'always' : m.apply;
-  return { index: m.index, target: m.target, resolved: m.resolved, value, caseExact: m.caseExact, flow: flow ?? apply };
+  return {
+    index: m.index,
+    target: m.target,
+    resolved: m.resolved,
+    value,
+    caseExact: m.caseExact,
+    flow: flow ?? apply,
+    ...(m.expression?.redacted ? { redacted: true } : {}),
+  };
 }
 
 /** One matching attribute's value, as step 4 queries it. */

@@ -18,7 +18,7 @@ export {
   type MatchingValue,
 } from './evaluate.js';
 export { defaultMappingOptions, type MappingOptions } from './options.js';
-export { exportedAttributes, modifiedPropertiesForCreate, renderScimValue } from './render.js';
+export { exportedAttributes, modifiedPropertiesForCreate, REDACTED, renderMapped, renderScimValue } from './render.js';
 export { buildResourceContent } from './resource.js';
 export {
   coreGroupSchema,

@@ -3,6 +3,8 @@ import { fixedClock, seededRandom } from '../../src/core/determinism.js';
 import { defaultExpressionOptions } from '../../src/expr/options.js';
 import type { EvalContext, SourceAttributes } from '../../src/expr/index.js';
 import { compileObjectMapping } from '../../src/mapping/compile.js';
+import { diffAgainstTarget } from '../../src/mapping/diff.js';
+import { exportedAttributes, modifiedPropertiesForCreate } from '../../src/mapping/render.js';
 import { buildResourceContent } from '../../src/mapping/resource.js';
 import { evaluateMappings, evaluateMatchingAttributes, EXPRESSION_FAILURE_CODE } from '../../src/mapping/evaluate.js';
 import type { MappingOptions } from '../../src/mapping/options.js';
@@ -99,6 +101,18 @@ describe('null flow (entra-semantics.md §2.4.4, §4.7)', () => {
       active: true,
       emails: [{ primary: true, type: 'work', value: 'alice@contoso.com' }],
     });
+  });
+});
+
+describe('Redact (entra-semantics.md §3)', () => {
+  it('exports the value but reports [Redact]', () => {
+    const evaluation = evaluateMappings(compile([{ target: 'password', expression: 'Redact([pin])' }]), { userPrincipalName: 'a@x.com', pin: '1234' }, { phase: 'create', context });
+    expect(buildResourceContent(evaluation.mapped)).toMatchObject({ password: '1234' });
+    expect(exportedAttributes(evaluation.mapped)).toEqual({ userName: 'a@x.com', password: '[Redact]' });
+    expect(modifiedPropertiesForCreate(evaluation.mapped)[1]).toEqual({ displayName: 'password', oldValue: null, newValue: '[Redact]' });
+    const { changes, modifiedProperties } = diffAgainstTarget(evaluation.mapped, { id: 'u', userName: 'a@x.com', password: '0000' });
+    expect(changes).toEqual([{ path: 'password', oldValue: '0000', newValue: '1234' }]);
+    expect(modifiedProperties).toEqual([{ displayName: 'password', oldValue: '[Redact]', newValue: '[Redact]' }]);
   });
 });
 
