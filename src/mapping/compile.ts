@@ -96,6 +96,9 @@ export function compileObjectMapping(
     }
 
     const match = checkMatch(mapping, target, expression, byPrecedence, index, report);
+    if (match !== undefined && type === 'none') {
+      report('MAPPING_MATCH_WITHOUT_SOURCE', 'a None mapping cannot be a matching attribute', 'give the mapping a source or an expression', 'match');
+    }
     if (!target || !resolved || !type) return;
     compiled.push({
       index,

@@ -186,7 +186,8 @@ export function evaluateMatchingAttributes(compiled: CompiledObjectMapping, attr
   const values: MatchingValue[] = [];
   const skipped: CompiledMapping[] = [];
   for (const m of compiled.matching) {
-    const outcome = evaluateMapping({ ...m, default: undefined, required: false, apply: 'always' } as CompiledMapping, attributes, { phase: 'update', context });
+    const { default: _default, ...withoutDefault } = m;
+    const outcome = evaluateMapping({ ...withoutDefault, required: false, apply: 'always' }, attributes, { phase: 'update', context });
     if (outcome.kind === 'failure') return { kind: 'failure', mapping: m, failure: outcome.failure };
     const text = outcome.kind === 'value' ? renderScimValue(outcome.mapped.value) : null;
     if (text === null) skipped.push(m);

@@ -114,6 +114,7 @@ describe('compileObjectMapping', () => {
     ['a None mapping with a source', [...base, { target: 'title', type: 'none', source: 'jobTitle' }], 'MAPPING_AMBIGUOUS_TYPE', [1, 'source']],
     ['precedence 0', [{ target: 'userName', source: 'upn', match: 0 }], 'MAPPING_MATCH_PRECEDENCE', [0, 'match']],
     ['precedence used twice', [...base, { target: 'externalId', source: 'x', match: 1 }], 'MAPPING_MATCH_PRECEDENCE', [1, 'match']],
+    ['matching on a None mapping', [...base, { target: 'nickName', type: 'none', match: 2 }], 'MAPPING_MATCH_WITHOUT_SOURCE', [1, 'match']],
     ['matching on the manager', [...base, { target: 'manager', source: 'manager', match: 2 }], 'MAPPING_MATCH_ON_REFERENCE', [1, 'match']],
     ['no matching attribute', [{ target: 'userName', source: 'upn' }], 'MAPPING_NO_MATCHING_ATTRIBUTE', []],
     ['the id', [...base, { target: 'id', source: 'objectId' }], 'MAPPING_READ_ONLY_TARGET', [1, 'target']],
