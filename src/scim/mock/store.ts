@@ -34,7 +34,8 @@ export class TargetStore {
       for (const resource of list) {
         const id = resource.id ?? this.newId(taken);
         taken.add(id);
-        this.resources[type].push(this.envelope(type, canonicalResource(type, resource), id));
+        const meta = isObject(resource.meta) ? resource.meta : {};
+        this.resources[type].push(this.envelope(type, canonicalResource(type, resource), id, meta));
       }
     };
     seedType('User', seed.users);
@@ -61,7 +62,7 @@ export class TargetStore {
   replace(type: ScimResourceType, id: string, body: unknown): JsonObject {
     const current = this.require(type, id);
     const created = isObject(current.meta) ? current.meta.created : undefined;
-    const resource = this.envelope(type, this.readResource(type, body), id, created);
+    const resource = this.envelope(type, this.readResource(type, body), id, { created });
     return this.store(type, resource);
   }
 
@@ -113,17 +114,18 @@ export class TargetStore {
 
   /**
    * `id`, `schemas` (core URN, plus the enterprise URN when that object is present; other URNs
-   * the client listed are tolerated and dropped, §13.6) and `meta` with created/lastModified/location.
+   * the client listed are tolerated and dropped, §13.6) and `meta` with created/lastModified/location;
+   * timestamps given in `kept` (a seeded resource's, or the created time on PUT) stay.
    */
-  private envelope(type: ScimResourceType, input: JsonObject, id: string, created?: unknown): JsonObject {
+  private envelope(type: ScimResourceType, input: JsonObject, id: string, kept: JsonObject = {}): JsonObject {
     const { id: _ignoredId, schemas: _ignoredSchemas, meta: _ignoredMeta, ...attributes } = input;
     const schemas = [coreSchemaOf(type)];
     if (type === 'User' && findKey(attributes, ENTERPRISE_USER_SCHEMA) !== undefined) schemas.push(ENTERPRISE_USER_SCHEMA);
     const now = this.now();
     const meta = {
       resourceType: type,
-      created: typeof created === 'string' ? created : now,
-      lastModified: now,
+      created: typeof kept.created === 'string' ? kept.created : now,
+      lastModified: typeof kept.lastModified === 'string' ? kept.lastModified : now,
       location: `${this.options.baseUrl}${endpointOf(type)}/${id}`,
     };
     return { schemas, id, ...attributes, meta };

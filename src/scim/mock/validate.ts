@@ -8,7 +8,7 @@ import { attributeInfo, lookupAttribute, type ScimResourceType } from '../schema
 import type { Fault, TargetBehaviour, TargetState } from '../types.js';
 import { compileMatcher, FAULT_METHODS } from './faults.js';
 import { parseFilter } from './filter.js';
-import { isObject } from './paths.js';
+import { findKey, isObject } from './paths.js';
 import { ScimProtocolError } from './protocol.js';
 
 type Path = Array<string | number>;
@@ -99,7 +99,8 @@ function checkResources(
       else if (ids.has(id)) add('MOCK_DUPLICATE_ID', [...path, 'id'], `"${id}" is already the id of ${formatPath(ids.get(id) as Path)}`, 'ids must be unique across users and groups');
       else ids.set(id, path);
     }
-    const value = resource[unique];
+    const uniqueKey = findKey(resource, unique);
+    const value = uniqueKey === undefined ? undefined : resource[uniqueKey];
     if (typeof value !== 'string' || value === '') {
       add('MOCK_MISSING_ATTRIBUTE', [...path, unique], `a ${type.toLowerCase()} needs a ${unique} (a non-empty string)`);
     } else if (seen.has(value.toLowerCase())) {
@@ -163,11 +164,15 @@ function isJson(value: unknown): boolean {
 
 function checkMembers(groups: Array<{ resource: Record<string, unknown>; path: Path }>, ids: Map<string, Path>, add: Add): void {
   for (const { resource, path } of groups) {
-    if (!Array.isArray(resource.members)) continue;
-    resource.members.forEach((member, i) => {
-      const value = isObject(member) ? member.value : undefined;
-      if (typeof value !== 'string') return add('MOCK_NOT_SCIM_SHAPED', [...path, 'members', i], 'a member is { value: <user or group id> }');
-      if (!ids.has(value)) add('MOCK_UNKNOWN_MEMBER', [...path, 'members', i, 'value'], `"${value}" is not the id of a user or group in the target`);
+    const key = findKey(resource, 'members');
+    const members = key === undefined ? undefined : resource[key];
+    if (!Array.isArray(members)) continue;
+    members.forEach((member, i) => {
+      // Other shape problems are reported with the other attributes.
+      if (!isObject(member)) return;
+      const value = member.value;
+      if (typeof value !== 'string') return add('MOCK_NOT_SCIM_SHAPED', [...path, key as string, i, 'value'], 'a member needs the id of a user or group');
+      if (!ids.has(value)) add('MOCK_UNKNOWN_MEMBER', [...path, key as string, i, 'value'], `"${value}" is not the id of a user or group in the target`);
     });
   }
 }
