@@ -7,7 +7,13 @@
  * (§13.4), and all-or-nothing application.
  */
 import { scimPatch, ScimError, type ScimPatchOperation } from 'scim-patch';
-import { attributeInfo, ENTERPRISE_USER_SCHEMA, lookupAttribute, PATCH_OP_SCHEMA, type ScimResourceType } from '../schema.js';
+import {
+  attributeInfo,
+  ENTERPRISE_USER_SCHEMA,
+  lookupAttribute,
+  PATCH_OP_SCHEMA,
+  type ScimResourceType,
+} from '../schema.js';
 import { canonicalPatchPath } from './canonical.js';
 import { findKey, isObject, type JsonObject } from './paths.js';
 import { ScimProtocolError, type ScimType } from './protocol.js';
@@ -51,8 +57,8 @@ function scimTypeOf(error: ScimError): ScimType {
 
 function readOperations(body: unknown): JsonObject[] {
   if (!isObject(body)) throw new ScimProtocolError(400, 'The PATCH body is not a JSON object', 'invalidSyntax');
-  const schemas = body.schemas;
-  if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP_SCHEMA.toLowerCase())) {
+  const schemas = Array.isArray(body.schemas) ? body.schemas : [];
+  if (!schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP_SCHEMA.toLowerCase())) {
     throw new ScimProtocolError(400, `The PATCH body must list the schema ${PATCH_OP_SCHEMA}`, 'invalidSyntax');
   }
   const key = findKey(body, 'Operations');
@@ -91,7 +97,9 @@ function normalise(raw: JsonObject, index: number, type: ScimResourceType, quirk
   rejectUnsupported(rawPath, value, quirks.unsupportedPaths);
 
   if (rawPath === undefined) {
-    if (!isObject(value)) throw new ScimProtocolError(400, `Operation ${index + 1} without a path needs an object value`, 'invalidValue');
+    if (!isObject(value)) {
+      throw new ScimProtocolError(400, `Operation ${index + 1} without a path needs an object value`, 'invalidValue');
+    }
     const canonical: JsonObject = {};
     for (const [key, sub] of Object.entries(value)) {
       const path = keyForStore(type, key);
@@ -148,7 +156,8 @@ export function coerceBooleans(type: ScimResourceType, path: string, value: unkn
     throw new ScimProtocolError(400, `The attribute "${path}" is a boolean; "${value}" is not`, 'invalidValue');
   }
   if (quirks.strictBooleans) {
-    throw new ScimProtocolError(400, `The attribute "${path}" is a boolean; the string "${value}" is not accepted`, 'invalidValue');
+    const message = `The attribute "${path}" is a boolean; the string "${value}" is not accepted`;
+    throw new ScimProtocolError(400, message, 'invalidValue');
   }
   return lower === 'true';
 }

@@ -136,7 +136,8 @@ export class TargetStore {
     const value = String(resource[attribute]).toLowerCase();
     const clash = this.resources[type].find((r) => r.id !== resource.id && String(r[attribute]).toLowerCase() === value);
     if (clash) {
-      throw new ScimProtocolError(409, `A ${type.toLowerCase()} with ${attribute} "${String(resource[attribute])}" already exists`, 'uniqueness');
+      const message = `A ${type.toLowerCase()} with ${attribute} "${String(resource[attribute])}" already exists`;
+      throw new ScimProtocolError(409, message, 'uniqueness');
     }
   }
 

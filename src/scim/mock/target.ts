@@ -86,7 +86,9 @@ export async function createMockScimTarget(
     return probe;
   };
 
-  async function handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Promise<[number, string, Record<string, string>]> {
+  type NockReply = [number, string, Record<string, string>];
+
+  async function handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Promise<NockReply> {
     const url = new URL(uri, origin);
     const relative = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : undefined;
     const query = url.searchParams;
@@ -102,9 +104,10 @@ export async function createMockScimTarget(
     };
     journal.push(exchange);
 
-    const answer = (reply: MockReply): [number, string, Record<string, string>] => {
+    const answer = (reply: MockReply): NockReply => {
       const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-      const replyHeaders: Record<string, string> = { ...(text ? { 'Content-Type': SCIM_CONTENT_TYPE } : {}), ...reply.headers };
+      const contentType: Record<string, string> = text ? { 'Content-Type': SCIM_CONTENT_TYPE } : {};
+      const replyHeaders: Record<string, string> = { ...contentType, ...reply.headers };
       exchange.status = reply.status;
       exchange.responseHeaders = replyHeaders;
       if (text) exchange.responseBody = reply.body;
@@ -121,7 +124,9 @@ export async function createMockScimTarget(
     if (options.token !== undefined && headers.authorization !== `Bearer ${options.token}`) {
       return answer(errorReply(401, 'The bearer token is missing or invalid'));
     }
-    const fault = faults.pick({ method, path: relative, query: decodedQuery, isTestConnection: isTestConnection(method, relative, query) });
+    const probe = isTestConnection(method, relative, query);
+    const fault = faults.pick({ method, path: relative, query: decodedQuery, isTestConnection: probe });
+    const handled = (): MockReply => route({ method, path: relative, query, body }, store, effective);
     if (fault?.delayMs !== undefined) {
       // A delay the client would not wait out surfaces at once as a timeout: runs stay fast.
       if (fault.delayMs >= timeoutMs) return fail('timeout');
@@ -131,10 +136,10 @@ export async function createMockScimTarget(
     if (fault?.status !== undefined && fault.error !== 'malformed') return answer(faultReply(fault));
     if (fault?.error === 'malformed') {
       // Without a status the request is really handled (a lost answer: the change lands, the client cannot tell).
-      const real = fault.status === undefined ? route({ method, path: relative, query, body }, store, effective) : faultReply(fault);
+      const real = fault.status === undefined ? handled() : faultReply(fault);
       return answer({ status: real.status, body: malformed(real.body), headers: { ...real.headers, ...fault.headers } });
     }
-    return answer(route({ method, path: relative, query, body }, store, effective));
+    return answer(handled());
   }
 
   const scope = nock(origin).persist();
