@@ -118,6 +118,7 @@ interface Answer {
   text: string;
   json: Parsed;
   attempts: number;
+  requestBody: unknown;
 }
 
 /** Creates a client for one target. Throws InputError only for an invalid tenant URL. */
@@ -160,15 +161,16 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
     const sent = await sendWithRetries(method, `${baseUrl}${path}`, body, transport);
     const context = { ...contextFor(operation, method, path), attempts: sent.attempts };
     const outcome: HttpOutcome = sent.outcome;
-    if (outcome.kind === 'transport') return { ok: false, failure: scrub(failureFor(outcome, context)) };
+    const failed = (failure: ScimFailure) => ({
+      ok: false as const,
+      failure: scrub(body === undefined ? failure : { ...failure, requestBody: body }),
+    });
+    if (outcome.kind === 'transport') return failed(failureFor(outcome, context));
     if (outcome.status < 200 || outcome.status > 299) {
-      const cause = { kind: 'status' as const, status: outcome.status, body: outcome.text };
-      return { ok: false, failure: scrub(failureFor(cause, context)) };
+      return failed(failureFor({ kind: 'status', status: outcome.status, body: outcome.text }, context));
     }
-    return {
-      ok: true,
-      answer: { status: outcome.status, text: outcome.text, json: parseJson(outcome.text), attempts: sent.attempts },
-    };
+    const json = parseJson(outcome.text);
+    return { ok: true, answer: { status: outcome.status, text: outcome.text, json, attempts: sent.attempts, requestBody: body } };
   }
 
   /** A 2xx whose body is not what the operation needs. */
@@ -189,7 +191,8 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
       ...(problem.found ? { found: problem.found } : {}),
     };
     const context = { ...contextFor(operation, method, path), attempts: answer.attempts };
-    return { ok: false, failure: scrub(failureFor(cause, context)) };
+    const failure = failureFor(cause, context);
+    return { ok: false, failure: scrub(answer.requestBody === undefined ? failure : { ...failure, requestBody: answer.requestBody }) };
   }
 
   /**

@@ -163,6 +163,7 @@ describe('create', () => {
     const plain = failureOf(await makeClient().create('User', { userName: 'alice@contoso.com' }));
     expect(plain.errorCode).toBe('SystemForCrossDomainIdentityManagementEntryConflict');
     expect(plain.reason).toContain('"scimType":"uniqueness"');
+    expect(plain.requestBody).toEqual(createBody('User', { userName: 'alice@contoso.com' }));
     const observed = failureOf(await makeClient({ settings: { conflictErrorCode: 'ServiceIncompatibleFiltering' } }).create('User', { userName: 'ALICE@contoso.com' }));
     expect(observed.errorCode).toBe('SystemForCrossDomainIdentityManagementServiceIncompatibleFiltering');
   });
@@ -231,6 +232,10 @@ describe('update', () => {
     await startTarget();
     const failure = failureOf(await makeClient().update('User', 'gone', disable));
     expect(failure.errorCode).toBe('SystemForCrossDomainIdentityManagementInvalidAnchor');
+    expect(failure.requestBody).toEqual({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    });
   });
 
   it('one unsupported path fails the whole PATCH, so the disable never lands (§13.4)', async () => {

@@ -89,9 +89,14 @@ describe('endpoints', () => {
 
   it('answers paths outside the base path with 404', async () => {
     const target = await startTarget();
-    const response = await fetch('https://scim.example.test/other/Users');
-    expect(response.status).toBe(404);
-    expect(requestLines(target)).toEqual(['GET /other/Users → 404']);
+    expect((await fetch('https://scim.example.test/other/Users')).status).toBe(404);
+    expect((await fetch('https://scim.example.test/scim/v2x/Users')).status).toBe(404);
+    expect(requestLines(target)).toEqual(['GET /other/Users → 404', 'GET /scim/v2x/Users → 404']);
+  });
+
+  it('serves a tenant URL without a path', async () => {
+    await startTarget({ users: [alice] }, undefined, { url: 'https://root.example.test' });
+    expect((await fetch('https://root.example.test/Users/u-1')).status).toBe(200);
   });
 
   it('checks the bearer token when told one', async () => {

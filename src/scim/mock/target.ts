@@ -90,7 +90,7 @@ export async function createMockScimTarget(
 
   async function handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Promise<NockReply> {
     const url = new URL(uri, origin);
-    const relative = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : undefined;
+    const relative = relativePath(url.pathname, basePath);
     const query = url.searchParams;
     const decodedQuery = [...query].map(([k, v]) => `${k}=${v}`).join('&');
     const body = readBody(rawBody);
@@ -167,6 +167,13 @@ export async function createMockScimTarget(
       openOrigins.delete(origin);
     },
   };
+}
+
+/** The path below the tenant URL's path, or undefined for a path outside it. */
+function relativePath(pathname: string, basePath: string): string | undefined {
+  if (basePath === '/' || basePath === '') return pathname;
+  if (pathname === basePath) return '/';
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
 }
 
 function faultReply(fault: Fault): MockReply {
