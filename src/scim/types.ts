@@ -37,6 +37,21 @@ export interface TargetBehaviour {
   notFoundOnEmptyQuery?: boolean;
   /** PATCH paths the target does not support: an operation on one (or below one) fails the whole request with 400. */
   unsupportedPaths?: string[];
+  /**
+   * What the target does with the flag dialect's path-less replace keyed by flattened paths
+   * (`name.givenName`, `urn:…:User:employeeNumber`), §13.2: `apply` them, silently `ignore` them
+   * (a server expecting nested objects), or `reject` the request with 400. @default 'apply'
+   */
+  flattenedKeys?: 'apply' | 'ignore' | 'reject';
+  /**
+   * What the target does with the default dialect's member removal by a `value` list (§13.3):
+   * `apply` it, `ignore` it (answer success, remove nothing) or `reject` it with 400. @default 'apply'
+   */
+  removeByValue?: 'apply' | 'ignore' | 'reject';
+  /** Inactive users vanish from queries and GET by id answers 404 (§13.7). @default false */
+  hideInactiveUsers?: boolean;
+  /** POST/PUT listing a schema URN the target does not know (such as Microsoft's group URN) → 400 (§13.6). @default false */
+  rejectUnknownSchemas?: boolean;
 }
 
 /** Which requests a fault applies to. */

@@ -248,6 +248,44 @@ describe('update', () => {
   });
 });
 
+describe('target quirks (§13)', () => {
+  it('a target that expects nested objects drops the flag dialect\'s flattened keys, yet answers 200', async () => {
+    const target = await startTarget({ users: [{ ...alice, name: { givenName: 'Alice' } }] }, { flattenedKeys: 'ignore' });
+    const client = makeClient({ settings: { patchDialect: 'aadOptscim062020' } });
+    successOf(await client.update('User', 'u-1', [
+      { path: 'displayName', oldValue: 'Alice', newValue: 'Al' },
+      { path: 'name.givenName', oldValue: 'Alice', newValue: 'Al' },
+    ]));
+    expect(target.snapshot().users[0]).toMatchObject({ displayName: 'Al', name: { givenName: 'Alice' } });
+  });
+
+  it('a target that refuses removal by value fails the default dialect; the flag dialect removes', async () => {
+    const target = await startTarget({ users: [alice], groups: [sales] }, { removeByValue: 'reject' });
+    const failure = failureOf(await makeClient().removeMembers('g-1', ['u-1']));
+    expect(failure.errorCode).toBe('SystemForCrossDomainIdentityManagementBadRequest');
+    successOf(await makeClient({ settings: { patchDialect: 'aadOptscim062020' } }).removeMembers('g-1', ['u-1']));
+    expect(target.snapshot().groups[0]).not.toHaveProperty('members');
+  });
+
+  it('a target hiding inactive users: no match, an invalid anchor, and a create that conflicts', async () => {
+    await startTarget({ users: [{ ...alice, active: false }] }, { hideInactiveUsers: true });
+    const client = makeClient();
+    expect(successOf(await client.query('User', 'userName', 'alice@contoso.com')).resources).toEqual([]);
+    expect(failureOf(await client.get('User', 'u-1')).errorCode).toBe('SystemForCrossDomainIdentityManagementInvalidAnchor');
+    expect(failureOf(await client.create('User', { userName: 'alice@contoso.com' })).errorCode).toBe(
+      'SystemForCrossDomainIdentityManagementEntryConflict',
+    );
+  });
+
+  it('a target refusing unknown schema URNs rejects Entra\'s group create', async () => {
+    await startTarget({}, { rejectUnknownSchemas: true });
+    const failure = failureOf(await makeClient().create('Group', { displayName: 'Sales' }));
+    expect(failure.errorCode).toBe('SystemForCrossDomainIdentityManagementBadRequest');
+    expect(failure.reason).toContain('http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group');
+    successOf(await makeClient().create('User', { userName: 'x@contoso.com', [ENTERPRISE]: { department: 'D' } }));
+  });
+});
+
 describe('manager and membership', () => {
   it('writes the manager with Add and an array value', async () => {
     const target = await startTarget({ users: [alice, bob] });

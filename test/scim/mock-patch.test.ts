@@ -7,8 +7,8 @@ import { ScimProtocolError } from '../../src/scim/mock/protocol.js';
 import { ENTERPRISE, startTarget, TENANT_URL } from './helpers.js';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const lenient: PatchQuirks = { strictBooleans: false, unsupportedPaths: [] };
-const strict: PatchQuirks = { strictBooleans: true, unsupportedPaths: [] };
+const lenient: PatchQuirks = { strictBooleans: false, unsupportedPaths: [], flattenedKeys: 'apply', removeByValue: 'apply' };
+const strict: PatchQuirks = { ...lenient, strictBooleans: true };
 const patch = (...Operations: unknown[]) => ({ schemas: [PATCH_OP], Operations });
 
 const user = {
@@ -83,6 +83,16 @@ describe('applying PATCH', () => {
       expected: { [ENTERPRISE]: { employeeNumber: '1', manager: { $ref: 'https://h/Users/u-9', value: 'u-9' } } },
     },
     {
+      name: 'a path naming the extension object merges its attributes',
+      body: patch({ op: 'Add', path: ENTERPRISE, value: { department: 'Sales' } }),
+      expected: { [ENTERPRISE]: { employeeNumber: '1', department: 'Sales' } },
+    },
+    {
+      name: 'a path-less replace with nested objects keeps the sub-attributes it leaves out',
+      body: patch({ op: 'replace', value: { name: { givenName: 'K' }, [ENTERPRISE]: { department: 'Ops' } } }),
+      expected: { name: { givenName: 'K', familyName: 'Smith' }, [ENTERPRISE]: { employeeNumber: '1', department: 'Ops' } },
+    },
+    {
       name: 'emails replaced as a list with a string primary',
       body: patch({ op: 'Replace', path: 'emails', value: [{ type: 'work', value: 'z@x.com', primary: 'True' }] }),
       expected: { emails: [{ type: 'work', value: 'z@x.com', primary: true }] },
@@ -122,7 +132,7 @@ describe('applying PATCH', () => {
     ['no PatchOp schema', 'invalidSyntax', { schemas: [], Operations: [{ op: 'add', path: 'title', value: 'x' }] }, lenient],
     ['no operations', 'invalidSyntax', patch(), lenient],
     ['changing the id', 'mutability', patch({ op: 'replace', path: 'id', value: 'u-9' }), lenient],
-    ['an unsupported path', 'invalidPath', patch({ op: 'Add', path: 'addresses[type eq "work"].postalCode', value: '1' }), { strictBooleans: false, unsupportedPaths: ['addresses'] }],
+    ['an unsupported path', 'invalidPath', patch({ op: 'Add', path: 'addresses[type eq "work"].postalCode', value: '1' }), { ...lenient, unsupportedPaths: ['addresses'] }],
   ] as const)('rejects %s with 400 %s', (_name, scimType, body, quirks) => {
     let error: unknown;
     try {
@@ -132,6 +142,26 @@ describe('applying PATCH', () => {
     }
     expect(error).toBeInstanceOf(ScimProtocolError);
     expect(error).toMatchObject({ status: 400, scimType });
+  });
+
+  it('flattenedKeys: ignore drops flattened keys silently, reject refuses them (§13.2)', () => {
+    const body = patch({ op: 'replace', value: { displayName: 'B', 'name.givenName': 'K', [`${ENTERPRISE}:employeeNumber`]: '9' } });
+    const ignored = applyPatch(user, body, 'User', { ...lenient, flattenedKeys: 'ignore' });
+    expect(ignored).toEqual({ ...user, displayName: 'B' });
+    const nested = patch({ op: 'replace', value: { name: { givenName: 'K' }, [ENTERPRISE]: { employeeNumber: '9' } } });
+    expect(applyPatch(user, nested, 'User', { ...lenient, flattenedKeys: 'reject' })).toMatchObject({
+      name: { givenName: 'K', familyName: 'Smith' },
+      [ENTERPRISE]: { employeeNumber: '9' },
+    });
+    expect(() => applyPatch(user, body, 'User', { ...lenient, flattenedKeys: 'reject' })).toThrow(ScimProtocolError);
+  });
+
+  it('removeByValue: ignore removes nothing, reject refuses, a path filter still works (§13.3)', () => {
+    const byValue = patch({ op: 'Remove', path: 'members', value: [{ value: 'u-1' }] });
+    expect(applyPatch(group, byValue, 'Group', { ...lenient, removeByValue: 'ignore' }).members).toEqual(group.members);
+    expect(() => applyPatch(group, byValue, 'Group', { ...lenient, removeByValue: 'reject' })).toThrow(ScimProtocolError);
+    const byFilter = patch({ op: 'remove', path: 'members[value eq "u-1"]' });
+    expect(applyPatch(group, byFilter, 'Group', { ...lenient, removeByValue: 'reject' }).members).toEqual([{ value: 'u-2' }]);
   });
 
   it('leaves the stored resource untouched', () => {

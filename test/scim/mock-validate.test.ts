@@ -47,6 +47,10 @@ describe('target state validation', () => {
       ['MOCK_INVALID_BEHAVIOUR', ['target', 'behaviour', 'patchStatus']],
       ['MOCK_INVALID_BEHAVIOUR', ['target', 'behaviour', 'filterable']],
     ]],
+    ['a quirk mode that is not apply, ignore or reject', { behaviour: { flattenedKeys: 'drop', removeByValue: true } }, [
+      ['MOCK_INVALID_BEHAVIOUR', ['target', 'behaviour', 'flattenedKeys']],
+      ['MOCK_INVALID_BEHAVIOUR', ['target', 'behaviour', 'removeByValue']],
+    ]],
     ['groups held by a target without /Groups', { groups: [{ displayName: 'G' }], behaviour: { groups: false } }, [['MOCK_INVALID_BEHAVIOUR', ['target', 'behaviour', 'groups']]]],
     ['an unparseable filter in unsupportedPaths', { behaviour: { unsupportedPaths: ['addresses[type eq work]'] } }, [['MOCK_UNPARSEABLE_FILTER', ['target', 'behaviour', 'unsupportedPaths', 0]]]],
     ['an unclosed filter in filterable', { behaviour: { filterable: ['emails[type eq "work"'] } }, [['MOCK_UNPARSEABLE_FILTER', ['target', 'behaviour', 'filterable', 0]]]],
@@ -79,6 +83,7 @@ describe('target state validation', () => {
     { users: [user], groups: [{ id: 'g-1', displayName: 'G', members: [{ value: 'u-1' }, { value: 'g-2' }] }, { id: 'g-2', displayName: 'H' }] },
     { users: [{ ...user, 'urn:ietf:params:scim:schemas:extension:Contoso:2.0:User': { costCentre: 12, tags: ['a'] } }] },
     { behaviour: { filterable: ['userName', 'emails[type eq "work"].value'], unsupportedPaths: ['addresses[type eq "work"]'], patchStatus: 204 } },
+    { behaviour: { flattenedKeys: 'ignore', removeByValue: 'reject', hideInactiveUsers: true, rejectUnknownSchemas: false } },
     { faults: [{ on: 'testConnection', status: 401 }, { on: 'PATCH /Users/*', status: 500, times: 1 }, { on: 'any', delayMs: 50 }, { on: 'GET /Groups?*', error: 'malformed' }, { on: '* /**', nth: 3, error: 'reset' }] },
   ])('accepts a valid state %#', (state) => {
     expect(targetStateIssues(state)).toEqual([]);

@@ -18,7 +18,17 @@ export interface StoreOptions {
   random: RandomSource;
   clock: Clock;
   baseUrl: string;
-  quirks: PatchQuirks;
+  quirks: PatchQuirks & { rejectUnknownSchemas: boolean };
+}
+
+/** §13.6: a strict target refuses schema URNs it does not know, such as Microsoft's group URN. */
+function rejectUnknownSchemas(type: ScimResourceType, schemas: unknown): void {
+  const known = [coreSchemaOf(type), ...(type === 'User' ? [ENTERPRISE_USER_SCHEMA] : [])].map((s) => s.toLowerCase());
+  for (const schema of Array.isArray(schemas) ? schemas : []) {
+    if (typeof schema === 'string' && !known.includes(schema.toLowerCase())) {
+      throw new ScimProtocolError(400, `The schema "${schema}" is not supported by this target`, 'invalidSyntax');
+    }
+  }
 }
 
 export class TargetStore {
@@ -103,6 +113,7 @@ export class TargetStore {
   /** A POST/PUT body as the store keeps it: canonical names, booleans coerced, required attribute present. */
   private readResource(type: ScimResourceType, body: unknown): JsonObject {
     if (!isObject(body)) throw new ScimProtocolError(400, 'The body is not a JSON object', 'invalidSyntax');
+    if (this.options.quirks.rejectUnknownSchemas) rejectUnknownSchemas(type, body.schemas);
     const input = canonicalResource(type, body);
     for (const key of Object.keys(input)) input[key] = coerceBooleans(type, key, input[key], this.options.quirks);
     const unique = input[UNIQUE[type]];

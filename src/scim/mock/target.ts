@@ -56,7 +56,13 @@ export async function createMockScimTarget(
       random: options.random ?? seededRandom(`${options.seed ?? 0}:target`),
       clock: options.clock ?? fixedClock(DEFAULT_CLOCK),
       baseUrl,
-      quirks: { strictBooleans: effective.strictBooleans ?? false, unsupportedPaths: effective.unsupportedPaths ?? [] },
+      quirks: {
+        strictBooleans: effective.strictBooleans ?? false,
+        unsupportedPaths: effective.unsupportedPaths ?? [],
+        flattenedKeys: effective.flattenedKeys ?? 'apply',
+        removeByValue: effective.removeByValue ?? 'apply',
+        rejectUnknownSchemas: effective.rejectUnknownSchemas ?? false,
+      },
     },
   );
   const faults = new FaultSchedule(state.faults ?? []);

@@ -16,14 +16,19 @@ type Path = Array<string | number>;
 /** RFC 7643 §2.1 ATTRNAME, plus `$ref`. */
 const ATTRIBUTE_NAME = /^(?:[A-Za-z][\w-]*|\$ref)$/;
 
-const BEHAVIOUR_KEYS: Record<keyof TargetBehaviour, 'boolean' | 'strings' | 'patchStatus'> = {
+const BEHAVIOUR_KEYS: Record<keyof TargetBehaviour, 'boolean' | 'strings' | 'patchStatus' | 'mode'> = {
   filterable: 'strings',
   strictBooleans: 'boolean',
   groups: 'boolean',
   patchStatus: 'patchStatus',
   notFoundOnEmptyQuery: 'boolean',
   unsupportedPaths: 'strings',
+  flattenedKeys: 'mode',
+  removeByValue: 'mode',
+  hideInactiveUsers: 'boolean',
+  rejectUnknownSchemas: 'boolean',
 };
+const MODES = ['apply', 'ignore', 'reject'];
 
 const FAULT_KEYS = new Set(['on', 'nth', 'times', 'status', 'body', 'headers', 'delayMs', 'error']);
 const FAULT_ERRORS = new Set(['reset', 'timeout', 'malformed']);
@@ -207,6 +212,8 @@ function checkBehaviour(behaviour: Record<string, unknown>, add: Add): void {
       add('MOCK_INVALID_BEHAVIOUR', path, 'must be true or false');
     } else if (kind === 'patchStatus' && value !== 200 && value !== 204) {
       add('MOCK_INVALID_BEHAVIOUR', path, 'must be 200 or 204');
+    } else if (kind === 'mode' && !MODES.includes(value as string)) {
+      add('MOCK_INVALID_BEHAVIOUR', path, 'must be apply, ignore or reject');
     } else if (kind === 'strings') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) {
         add('MOCK_INVALID_BEHAVIOUR', path, 'must be a list of attribute paths');
