@@ -6,6 +6,7 @@
 import type { Argument, ComparisonNode, Expression } from './ast.js';
 import { printExpression } from './ast.js';
 import { booleanOf } from './coerce.js';
+import { parseDateText } from './datetime.js';
 import { ExpressionEvalError, ExpressionSyntaxError } from './errors.js';
 import { findFunction } from './functions/registry.js';
 import type { Args, CallSite, EagerFunction, Thunk } from './functions/types.js';
@@ -171,7 +172,7 @@ function asBigint(value: Scalar): bigint | undefined {
 
 /**
  * Compares two values (entra-semantics.md §2.3: ordinal and case-sensitive for text). Null reads
- * as `""`. Two dates compare chronologically; `>`/`<` on two integers compare numerically;
+ * as `""`. Two dates (or a date and text that parses as one) compare chronologically; `>`/`<` on two integers compare numerically;
  * `=`/`<>` compare text unless `equality` is `numeric`; a Boolean meets a Boolean string as a
  * Boolean.
  */
@@ -179,8 +180,10 @@ export function compareValues(op: ComparisonNode['operator'], leftValue: Value, 
   const a = comparable(leftValue, node, 'left') ?? '';
   const b = comparable(rightValue, node, 'right') ?? '';
   let order: number;
-  if (a instanceof DateTime && b instanceof DateTime) {
-    order = a.ms - b.ms || a.subMsTicks - b.subMsTicks;
+  const x = a instanceof DateTime ? a : b instanceof DateTime && typeof a === 'string' ? asDate(a, options) : undefined;
+  const y = b instanceof DateTime ? b : a instanceof DateTime && typeof b === 'string' ? asDate(b, options) : undefined;
+  if (x && y) {
+    order = x.ms - y.ms || x.subMsTicks - y.subMsTicks;
   } else if (typeof a === 'boolean' || typeof b === 'boolean') {
     const x = booleanOf(a, options);
     const y = booleanOf(b, options);
@@ -205,6 +208,12 @@ export function compareValues(op: ComparisonNode['operator'], leftValue: Value, 
     case '>=':
       return order >= 0;
   }
+}
+
+/** Text meeting a DateTime in a comparison is read as a date when it parses as one. */
+function asDate(text: string, options: ExpressionOptions): DateTime | undefined {
+  const parsed = parseDateText(text, options);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function ordinal(x: string, y: string): number {
