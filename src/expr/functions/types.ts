@@ -57,6 +57,8 @@ interface FunctionBase {
   readonly intArgs?: readonly number[];
   /** Must be the whole expression (SelectUniqueValue). */
   readonly topLevelOnly?: boolean;
+  /** Signature shown in messages when the parameter list alone would mislead (FormatDateTime's two forms). */
+  readonly signature?: string;
   /** Short description for docs and `--help`. */
   readonly summary: string;
 }
