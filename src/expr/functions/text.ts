@@ -1,6 +1,6 @@
 /**
  * String functions (entra-semantics.md §3): Append, Join, Left, Mid, Word, StripSpaces, ToLower,
- * ToUpper, CStr, InStr, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex.
+ * ToUpper, CStr, InStr, PCase, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex.
  */
 import { cultureOf, lowerCase, upperCase } from '../casing.js';
 import { normalizeDiacritics } from '../diacritics.js';
@@ -8,22 +8,17 @@ import { evalError, intOf, single, sourceText, textOf, textOrEmpty } from '../co
 import { renderScalar, type Scalar, type Value } from '../value.js';
 import type { CallSite, EagerFunction } from './types.js';
 
-/** The text of every non-empty part: a multi-valued part contributes each value. */
-function pushParts(out: string[], value: Value | undefined): void {
+/** Appends the text of every non-empty part of `value` (each value of a multi-valued one). */
+function joinParts(joined: { text: string; any: boolean }, separator: string, value: Value | undefined): void {
   if (value === null || value === undefined) return;
-  if (typeof value === 'string') {
-    if (value !== '') out.push(value);
-    return;
-  }
   if (Array.isArray(value)) {
-    for (const item of value as readonly Scalar[]) {
-      const text = renderScalar(item);
-      if (text !== '') out.push(text);
-    }
+    for (const item of value as readonly Scalar[]) joinParts(joined, separator, item);
     return;
   }
-  const text = renderScalar(value as Scalar);
-  if (text !== '') out.push(text);
+  const text = typeof value === 'string' ? value : renderScalar(value as Scalar);
+  if (text === '') return;
+  joined.text = joined.any ? joined.text + separator + text : text;
+  joined.any = true;
 }
 
 export const Append: EagerFunction = {
@@ -48,15 +43,16 @@ export const Join: EagerFunction = {
   repeat: { param: { name: 'source' }, min: 1 },
   call(args, _frame, site) {
     const separator = textOrEmpty(args[0], site, 0);
-    const parts: string[] = [];
-    for (let i = 1; i < args.length; i++) pushParts(parts, args[i]);
-    return parts.join(separator);
+    const joined = { text: '', any: false };
+    for (let i = 1; i < args.length; i++) joinParts(joined, separator, args[i]);
+    return joined.text;
   },
 };
 
 /** Documented rules (§3 Left): 0 ⇒ "", negative ⇒ input, null ⇒ "", longer ⇒ input. */
 export const Left: EagerFunction = {
   name: 'Left',
+  intArgs: [1],
   summary: 'the first NumChars characters',
   params: [{ name: 'String' }, { name: 'NumChars' }],
   call(args, _frame, site) {
@@ -74,6 +70,7 @@ export const Left: EagerFunction = {
  */
 export const Mid: EagerFunction = {
   name: 'Mid',
+  intArgs: [1, 2],
   summary: 'length characters from the 1-based start',
   params: [{ name: 'source' }, { name: 'start' }, { name: 'length' }],
   call(args, frame, site) {
@@ -90,6 +87,7 @@ export const Mid: EagerFunction = {
 /** Documented rules (§3 Word): < 1 ⇒ "", null ⇒ "", too few words ⇒ "". */
 export const Word: EagerFunction = {
   name: 'Word',
+  intArgs: [1],
   summary: 'the WordNumber-th word, splitting on any of the delimiter characters',
   params: [{ name: 'String' }, { name: 'WordNumber' }, { name: 'delimiters' }],
   call(args, frame, site) {
@@ -166,6 +164,7 @@ export const CStr: EagerFunction = {
  */
 export const InStr: EagerFunction = {
   name: 'InStr',
+  intArgs: [2],
   summary: '1-based position of value2 in value1, 0 when absent',
   params: [{ name: 'value1' }, { name: 'value2' }, { name: 'start', optional: true }, { name: 'compareType', optional: true }],
   call(args, frame, site) {
@@ -192,6 +191,65 @@ function compareMode(value: Value | undefined, fallback: 'binary' | 'text', site
   if (text === 'vbTextCompare' || text === '1') return 'text';
   return evalError('EXPR_EVAL_INVALID_ARGUMENT', `argument 4 (compareType) must be vbBinaryCompare or vbTextCompare but is "${text}"`, site, 3);
 }
+
+const letter = /\p{L}/u;
+/** ToTitleCase's word separators: spaces, controls, format, punctuation and symbols (§3 PCase). */
+const separator = /[\p{Z}\p{Cc}\p{Cf}\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\p{Sm}\p{Sc}\p{Sk}\p{So}]/u;
+
+/**
+ * Without separators, .NET ToTitleCase's word rules: a word starts at a letter and runs until a
+ * separator character; the apostrophe belongs to the word (the `pcaseApostrophe` setting).
+ * Unlike ToTitleCase, ALL-CAPS words are re-capitalised too (`PABLO` → `Pablo`, §3 PCase).
+ */
+function titleCaseDefault(text: string, apostropheInWord: boolean): string {
+  const chars = [...text];
+  let out = '';
+  let i = 0;
+  while (i < chars.length) {
+    const ch = chars[i]!;
+    i++;
+    if (!letter.test(ch)) {
+      out += ch;
+      continue;
+    }
+    out += upperCase(ch);
+    while (i < chars.length) {
+      const c = chars[i]!;
+      if (!letter.test(c) && !(c === "'" && apostropheInWord) && separator.test(c)) break;
+      out += lowerCase(c);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** With separators, only those characters separate words. */
+function titleCaseWith(text: string, separators: string): string {
+  let out = '';
+  let start = true;
+  for (const ch of text) {
+    if (separators.includes(ch)) {
+      out += ch;
+      start = true;
+    } else {
+      out += start ? upperCase(ch) : lowerCase(ch);
+      start = false;
+    }
+  }
+  return out;
+}
+
+export const PCase: EagerFunction = {
+  name: 'PCase',
+  summary: 'each word capitalised, the rest in lower case',
+  params: [{ name: 'source' }, { name: 'wordSeparators', optional: true }],
+  call(args, frame, site) {
+    const text = sourceText(args[0], frame, site);
+    if (text === null) return null;
+    const separators = args[1] === undefined ? null : textOf(args[1], site, 1);
+    return separators === null ? titleCaseDefault(text, frame.ctx.options.pcaseApostrophe === 'word') : titleCaseWith(text, separators);
+  },
+};
 
 /** The documented table of diacritics replaced by plain letters (§3 NormalizeDiacritics): Zoë → Zoe, ø → oe, ß → ss. */
 export const NormalizeDiacritics: EagerFunction = {
@@ -226,4 +284,4 @@ export const ConvertToUTF8Hex: EagerFunction = {
   },
 };
 
-export const textFunctions = [Append, Join, Left, Mid, Word, StripSpaces, ToLower, ToUpper, CStr, InStr, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex];
+export const textFunctions = [Append, Join, Left, Mid, Word, StripSpaces, ToLower, ToUpper, CStr, InStr, PCase, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex];
