@@ -52,6 +52,7 @@ const GRAPH_SCOPE_KEYS: Record<string, string> = {
   'Assigned to application': 'Assigned',
   'Scope sync all': 'ScopeSyncAll',
   'User has required role': 'HasRequiredRole',
+  'Group has required role': 'HasRequiredRole',
 };
 
 /** A target resource flattened into Graph's string map (`name.givenName`, booleans as True/False). */
