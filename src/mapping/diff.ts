@@ -8,7 +8,7 @@
 import type { ModifiedProperty } from '../engine/types.js';
 import type { AttributeChange, ScimResource, ScimValue } from '../scim/types.js';
 import { findAttribute, type ScimAttributeDefinition } from './scim-schema.js';
-import { renderScimValue } from './render.js';
+import { renderMapped } from './render.js';
 import { sameFilterValue, typedFilterValue } from './resource.js';
 import type { MappedAttribute } from './types.js';
 
@@ -22,13 +22,16 @@ export interface TargetDiff {
 /** Differences between the mapped values and an existing target resource. */
 export function diffAgainstTarget(mapped: readonly MappedAttribute[], existing: ScimResource): TargetDiff {
   const changes: AttributeChange[] = [];
+  const modifiedProperties: ModifiedProperty[] = [];
   for (const m of mapped) {
     if (m.target.kind === 'objectFilter' || m.target.kind === 'members') continue;
     const current = readTargetValue(existing, m);
     const change = changeFor(m, current);
-    if (change) changes.push(change);
+    if (!change) continue;
+    changes.push(change);
+    modifiedProperties.push({ displayName: change.path, oldValue: renderMapped(m, change.oldValue), newValue: renderMapped(m, change.newValue) });
   }
-  return { changes, modifiedProperties: changes.map(modifiedProperty) };
+  return { changes, modifiedProperties };
 }
 
 function changeFor(m: MappedAttribute, current: ScimValue | undefined): AttributeChange | undefined {
@@ -136,8 +139,4 @@ function asBoolean(value: ScimValue): boolean | undefined {
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function modifiedProperty(change: AttributeChange): ModifiedProperty {
-  return { displayName: change.path, oldValue: renderScimValue(change.oldValue), newValue: renderScimValue(change.newValue) };
 }

@@ -16,12 +16,21 @@ export function renderScimValue(value: ScimValue | undefined): string | null {
   return JSON.stringify(value);
 }
 
+/** What logs show for a value produced by Redact (entra-semantics.md §3 Redact). */
+export const REDACTED = '[Redact]';
+
+/** A mapped value for a report: its text, or `[Redact]`. */
+export function renderMapped(m: Pick<MappedAttribute, 'redacted'>, value: ScimValue | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  return m.redacted ? REDACTED : renderScimValue(value);
+}
+
 /** The exported attributes by target path, as the action step's details list them. */
 export function exportedAttributes(mapped: readonly MappedAttribute[]): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const m of mapped) {
     if (m.target.kind === 'objectFilter') continue;
-    out[m.target.text] = Array.isArray(m.value) ? m.value.map((v) => renderScimValue(v) ?? '') : (renderScimValue(m.value) ?? '');
+    out[m.target.text] = Array.isArray(m.value) ? m.value.map((v) => renderMapped(m, v) ?? '') : (renderMapped(m, m.value) ?? '');
   }
   return out;
 }
@@ -30,5 +39,5 @@ export function exportedAttributes(mapped: readonly MappedAttribute[]): Record<s
 export function modifiedPropertiesForCreate(mapped: readonly MappedAttribute[]): ModifiedProperty[] {
   return mapped
     .filter((m) => m.target.kind !== 'objectFilter' && m.target.kind !== 'members' && m.target.kind !== 'manager')
-    .map((m) => ({ displayName: m.target.text, oldValue: null, newValue: renderScimValue(m.value) }));
+    .map((m) => ({ displayName: m.target.text, oldValue: null, newValue: renderMapped(m, m.value) }));
 }

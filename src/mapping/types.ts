@@ -65,4 +65,6 @@ export interface MappedAttribute {
    * `MultiValueAddOnly` only add values a multi-valued target lacks.
    */
   flow: 'always' | 'AttributeAddOnly' | 'ValueAddOnly' | 'MultiValueAddOnly';
+  /** The expression uses Redact: reports show `[Redact]` instead of the value (§3 Redact). */
+  redacted?: boolean;
 }

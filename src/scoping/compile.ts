@@ -5,9 +5,9 @@
  * location (`[filter, 'clauses', clause, 'value']`, relative to the `scopingFilters` list).
  */
 import type { Issue } from '../core/errors.js';
-import { compileDotNetRegex, DotNetRegexError } from './dotnet-regex.js';
 import { findScopingOperator, type OperatorSpec } from './operators.js';
 import { defaultScopingOptions, type ScopingOptions } from './options.js';
+import { compileScopingRegex, ScopingRegexError } from './regex.js';
 import type { ScopingClause, ScopingFilter } from './types.js';
 
 /** A clause ready to evaluate. */
@@ -128,9 +128,9 @@ function compileClause(clause: ScopingClause, options: ScopingOptions, report: R
   }
   if (operator.kind === 'regex') {
     try {
-      out.regex = compileDotNetRegex(first, options.regexAnchoring);
+      out.regex = compileScopingRegex(first, options.regexAnchoring);
     } catch (error) {
-      if (!(error instanceof DotNetRegexError)) throw error;
+      if (!(error instanceof ScopingRegexError)) throw error;
       const at = error.offset === undefined ? '' : ` (at offset ${error.offset})`;
       report(error.code, `the pattern ${JSON.stringify(first)} is not usable: ${error.message}${at}`, 'write a .NET regular expression that JavaScript can also run (see docs/scoping.md)', 'value');
       return undefined;
