@@ -1,6 +1,7 @@
 /**
  * Shapes shared by the SCIM client, the mocked target and the reports.
  */
+import type { Clock, RandomSource } from '../core/determinism.js';
 
 /** A SCIM resource as JSON (User or Group). */
 export type ScimResource = { [key: string]: unknown; id?: string };
@@ -89,4 +90,111 @@ export interface AttributeChange {
   oldValue?: ScimValue;
   /** Value to write, typed (booleans stay booleans; the default dialect stringifies them); `undefined` removes. */
   newValue?: ScimValue;
+}
+
+/** Which PATCH shape the client sends (entra-scim-wire.md §5). */
+export type PatchDialect = 'default' | 'aadOptscim062020';
+
+/** One PATCH operation as sent (`op` is `Add`… in the default dialect, `add`… with the flag). */
+export interface PatchOperation {
+  op: 'Add' | 'Replace' | 'Remove' | 'add' | 'replace' | 'remove';
+  path?: string;
+  value?: ScimValue;
+}
+
+/** A PATCH request body. */
+export interface PatchRequest {
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'];
+  Operations: PatchOperation[];
+}
+
+/** What the client was doing when a request failed; decides codes such as InvalidAnchor. */
+export type ScimOperation =
+  | 'testConnection'
+  | 'query'
+  | 'get'
+  | 'create'
+  | 'update'
+  | 'setManager'
+  | 'addMembers'
+  | 'removeMembers'
+  | 'delete';
+
+/** A request that never got an HTTP answer. */
+export type TransportErrorKind = 'timeout' | 'reset' | 'blocked' | 'network' | 'aborted';
+
+/**
+ * Why a SCIM call failed, in the terms of Entra's provisioning log (entra-scim-wire.md §9, §11,
+ * §12). `errorCode`, `reason` and `errorCategory` go straight into Graph's errorInformation.
+ */
+export interface ScimFailure {
+  /** This tool's stable code: `SCIM_HTTP_STATUS`, `SCIM_TIMEOUT`, `SCIM_DUPLICATE_TARGET_ENTRIES`… */
+  code: string;
+  /** Entra's code, prefixed for the template: `SystemForCrossDomainIdentityManagementBadRequest`. */
+  errorCode: string;
+  /** Readable reason quoting status, method, URL and response body. */
+  reason: string;
+  errorCategory: 'failure' | 'nonServiceFailure';
+  /** Entra retries this kind of failure (escrow); the client retried it `attempts - 1` times. */
+  retryable: boolean;
+  operation: ScimOperation;
+  method: string;
+  /** Full request URL. */
+  url: string;
+  /** HTTP status, when an answer arrived. */
+  status?: number;
+  /** Response body as received (text), when there was one. */
+  responseBody?: string;
+  /** Transport failure kind, when no answer arrived. */
+  transport?: TransportErrorKind;
+  /** Requests sent for this call, retries included. */
+  attempts: number;
+  /** Target objects a query found (DuplicateTargetEntries, MultipleEntriesInResponse). */
+  found?: ScimResource[];
+}
+
+/** A client call's outcome: the success payload, or a failure carrying Entra's error code. */
+export type ScimResult<T extends object = object> =
+  | ({ ok: true; status: number; attempts: number } & T)
+  | { ok: false; failure: ScimFailure };
+
+/** Users and groups of a mocked target. */
+export interface TargetSnapshot {
+  users: ScimResource[];
+  groups: ScimResource[];
+}
+
+/** Options of {@link TargetState}'s mock (`createMockScimTarget(state, behaviour, options)`). */
+export interface MockTargetOptions {
+  /** Tenant URL the mock answers for; flags in its query string are ignored. @default 'https://scim.example.test/scim/v2' */
+  url?: string;
+  /** Seed for generated ids when `random` is absent. @default 0 */
+  seed?: number | string;
+  /** Random source for generated ids (takes precedence over `seed`). */
+  random?: RandomSource;
+  /** Clock for `meta.created`/`lastModified`. @default a clock frozen at 2026-01-01T00:00:00Z */
+  clock?: Clock;
+  /**
+   * The client's request timeout. A fault `delayMs` at or above it surfaces as an immediate
+   * timeout instead of really waiting. @default 60000
+   */
+  timeoutMs?: number;
+  /** When set, requests without `Authorization: Bearer <token>` get 401. */
+  token?: string;
+  /** Where the state came from, for error messages (`scenario "x"`). */
+  entry?: string;
+}
+
+/** A running mocked SCIM target. */
+export interface MockScimTarget {
+  /** Base URL requests go to (the tenant URL without its query string). */
+  readonly baseUrl: string;
+  /** Every exchange so far, in order, `Authorization` redacted. */
+  readonly journal: Exchange[];
+  /** Deep copy of the current users and groups. */
+  snapshot(): TargetSnapshot;
+  /** Labels the following exchanges with a pipeline step (`testConnection`, `match`…). */
+  setStep(step: string | undefined): void;
+  /** Removes this mock's interceptors; later requests to its host are no longer answered. Idempotent. */
+  close(): void;
 }
