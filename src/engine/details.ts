@@ -35,8 +35,10 @@ export function scopeGraphDetails(facts: readonly ScopeFact[], inScope: boolean)
   const filters: Record<string, string> = {};
   for (const fact of facts) {
     const key = GRAPH_SCOPE_KEYS[fact.label];
-    if (key) out[key] = fact.passed ? 'True' : 'False';
-    else filters[fact.label] = fact.passed ? 'True' : 'False';
+    const passed = fact.passed ? 'True' : 'False';
+    // Rule facts carry their own True/False (Assigned can be False while Sync all entitles).
+    if (key) out[key] = fact.value === 'True' || fact.value === 'False' ? fact.value : passed;
+    else filters[fact.label] = passed;
   }
   if (out.Assigned !== undefined || out.ScopeSyncAll !== undefined) {
     const entitled = (out.Assigned === 'True' || out.ScopeSyncAll === 'True') && out.HasRequiredRole !== 'False';

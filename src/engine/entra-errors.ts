@@ -4,14 +4,17 @@
  * recommended action written from the meaning the error-code table gives it.
  */
 import type { AppTemplate } from '../app/types.js';
+import { EXPRESSION_FAILURE_CODE } from '../mapping/index.js';
+import { errorCodePrefix } from '../scim/error-map.js';
+import type { ScimFailure } from '../scim/types.js';
 import type { ErrorInformation } from './types.js';
 
 /** The prefix Entra puts before target-side codes (custom SCIM apps: `SystemForCrossDomainIdentityManagement`). */
 export function targetCodePrefix(template: AppTemplate): string {
-  return template === 'crossTenant' ? 'AzureActiveDirectory' : 'SystemForCrossDomainIdentityManagement';
+  return errorCodePrefix[template];
 }
 
-const KNOWN_PREFIXES = ['SystemForCrossDomainIdentityManagement', 'AzureActiveDirectory'];
+const KNOWN_PREFIXES = [...new Set(Object.values(errorCodePrefix))];
 
 /** A code without its target-system prefix: `…DuplicateTargetEntries` → `DuplicateTargetEntries`. */
 export function baseCode(code: string): string {
@@ -52,7 +55,10 @@ const RECOMMENDED: Record<string, string> = {
   CredentialValidationFailure: 'Check the tenant URL and secret token, and that the endpoint answers a filtered query with 200 and an empty ListResponse.',
   BadRequest: 'The target rejected the request: compare the request with what the target accepts.',
   NotFound: 'The target answered 404 where a resource or an empty ListResponse was expected: check the tenant URL.',
-  ExpressionEvaluationFailed: 'Fix the attribute mapping expression, or the source values it reads.',
+  [EXPRESSION_FAILURE_CODE]: 'Fix the attribute mapping expression, or the source values it reads.',
+  InvalidScopingFilter: 'Fix the scoping filter: for example, use Greater_Than only with integer values.',
+  InvalidConfiguration: 'Fix the app, source or target definition as the reason says; `provision validate` lists every problem.',
+  ActionNotAllowed: 'Tick the target object action in the mapping (actions: [create, update, delete]) if the object should be changed.',
   OnDemandNotSupported: 'Run the object through a provisioning cycle instead, or change the app configuration as the reason says.',
   SubjectNotFound: 'Search by a value the object has: first or last name, display name, user principal name, mail or object id.',
   AmbiguousSubject: 'Search by user principal name or object id so exactly one object matches.',
@@ -81,4 +87,9 @@ export function entraError(
   const action = options.recommendedAction ?? recommendedActionFor(errorCode);
   if (action !== undefined) info.recommendedAction = action;
   return info;
+}
+
+/** A SCIM client failure as Graph error information. */
+export function scimError(failure: ScimFailure): ErrorInformation {
+  return entraError(failure.errorCode, failure.reason, { category: failure.errorCategory, additionalDetails: failure.code });
 }

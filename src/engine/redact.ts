@@ -2,8 +2,7 @@
  * `Redact()` values (entra-semantics.md §3, Redact): the value reaches the target, but every view
  * of the run shows `[Redact]` in its place.
  */
-
-export const REDACTED = '[Redact]';
+import { REDACTED } from '../mapping/index.js';
 
 /**
  * Returns a copy of `value` in which every occurrence of a secret inside a string (keys

@@ -5,6 +5,7 @@ import { fixedClock } from '../../src/core/determinism.js';
 import { ObjectRecorder } from '../../src/engine/recorder.js';
 import { scopeStep, type ScopeStepInput } from '../../src/engine/steps/scope.js';
 import { compileScopingFilters } from '../../src/scoping/compile.js';
+import { determineScope } from '../../src/scoping/scope-rules.js';
 import type { ScopingFilter } from '../../src/scoping/types.js';
 import type { SourceUser } from '../../src/source/types.js';
 
@@ -20,16 +21,17 @@ function run(user: SourceUser, options: {
 } = {}) {
   const compiled = compileScopingFilters(options.filters ?? []);
   if (!compiled.ok) throw new Error('bad filters');
-  const input: ScopeStepInput = {
+  const settings = { ...defaultSettings, engine: { ...defaultSettings.engine, ...options.engine } };
+  const fullApp = { ...app, ...options.app };
+  const determination = determineScope({
     subject: { objectType: 'user', user },
     source: { users: [user] },
-    app: { ...app, ...options.app },
+    app: fullApp,
     scopingFilters: compiled.compiled,
-    attributes: user as Record<string, string>,
-    settings: { ...defaultSettings, engine: { ...defaultSettings.engine, ...options.engine } },
+    settings,
     clock,
-    canDeprovision: options.canDeprovision ?? true,
-  };
+  });
+  const input: ScopeStepInput = { determination, app: fullApp, settings, canDeprovision: options.canDeprovision ?? true };
   const recorder = new ObjectRecorder('user', clock);
   const result = scopeStep(input, recorder, text);
   return { result, recorded: recorder.recorded[0] };
@@ -87,7 +89,7 @@ suite('scope step', () => {
     expect(recorded?.graph.details).toEqual({
       IsActive: 'True',
       Assigned: 'True',
-      ScopeSyncAll: 'True',
+      ScopeSyncAll: 'False',
       HasRequiredRole: 'True',
       IsEffectivelyEntitledForProvisioning: 'True',
       IsInProvisioningScopeDisplayName: 'False',

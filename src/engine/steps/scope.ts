@@ -4,12 +4,8 @@
  * exists in the target) the deprovisioning the on-demand doc says it supports (§6.1, §9.1).
  */
 import type { AppDefinition } from '../../app/types.js';
-import type { Clock } from '../../core/determinism.js';
 import type { Settings } from '../../config/settings.js';
-import type { CompiledScopingFilters } from '../../scoping/compile.js';
-import type { ScopingAttributes } from '../../scoping/evaluate.js';
-import { determineScope, type OutOfScopeReason, type ScopeDetermination, type ScopeSubject } from '../../scoping/scope-rules.js';
-import type { SourceDirectory } from '../../source/types.js';
+import type { OutOfScopeReason, ScopeDetermination } from '../../scoping/scope-rules.js';
 import { scopeGraphDetails } from '../details.js';
 import { entraError } from '../entra-errors.js';
 import type { ObjectRecorder } from '../recorder.js';
@@ -17,13 +13,10 @@ import { describe, type TextContext } from '../texts.js';
 import type { ErrorInformation } from '../types.js';
 
 export interface ScopeStepInput {
-  subject: ScopeSubject;
-  source: SourceDirectory;
+  /** The scope rules' verdict, computed before import (it also yields IsSoftDeleted). */
+  determination: ScopeDetermination;
   app: AppDefinition;
-  scopingFilters: CompiledScopingFilters;
-  attributes: ScopingAttributes;
   settings: Settings;
-  clock: Clock;
   /** Whether the object mapping can deprovision: an IsSoftDeleted mapping (disable) or the delete setting. */
   canDeprovision: boolean;
 }
@@ -46,15 +39,7 @@ const SKIP_REASONS: Record<Exclude<OutOfScopeReason, 'invalidScopingFilter'>, st
 };
 
 export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text: TextContext): ScopeStepResult {
-  const determination = determineScope({
-    subject: input.subject,
-    source: input.source,
-    app: input.app,
-    scopingFilters: input.scopingFilters,
-    attributes: input.attributes,
-    settings: input.settings,
-    clock: input.clock,
-  });
+  const { determination } = input;
   const { facts, inScope, reason } = determination;
   const graphDetails = scopeGraphDetails(facts, inScope);
   const details = { inScope, facts };
@@ -63,7 +48,6 @@ export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text:
     const problem = determination.scoping.error;
     const error = entraError('InvalidScopingFilter', problem ? problem.message : 'a scoping filter could not be evaluated', {
       ...(problem ? { additionalDetails: problem.code } : {}),
-      recommendedAction: 'Fix the scoping filter: for example, use Greater_Than only with integer values.',
     });
     recorder.record('scope', { status: 'failure', description: error.reason, details, error, graphName: 'EntrySynchronizationScoping', graphType: 'scoping', graphDetails });
     return { kind: 'failure', error };
