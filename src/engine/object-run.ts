@@ -9,7 +9,7 @@ import { entraError } from './entra-errors.js';
 import type { PreparedObject } from './prepare.js';
 import type { ObjectRecorder } from './recorder.js';
 import { aborted, enterStep, textFor, type RunState } from './run-state.js';
-import { actionStep, type ActionPath } from './steps/action.js';
+import { actionStep, recordSkip, type ActionPath } from './steps/action.js';
 import { importStep } from './steps/import.js';
 import { matchStep } from './steps/match.js';
 import { currentManager, referenceStep, resolveManager, type ManagerResolution } from './steps/reference.js';
@@ -79,14 +79,7 @@ export async function runObject(run: RunState, subject: ObjectSubject, prepared:
   if (deprovisioning) {
     if (match.kind === 'none') {
       const message = describe.nothingToDeprovision(text, `no matching ${identity.objectType} exists there`);
-      recorder.record('action', {
-        status: 'skipped',
-        description: message,
-        details: { action: 'skip', attributes: {}, modifiedProperties: [], skipReason: 'NotEffectivelyEntitled' },
-        graphName: 'EntrySynchronizationSkip',
-        graphType: 'export',
-        graphDetails: { SkipReason: 'NotEffectivelyEntitled' },
-      });
+      recordSkip(recorder, 'NotEffectivelyEntitled', message);
       return end({ status: 'skipped', action: 'other', skipReason: 'NotEffectivelyEntitled', skipMessage: message });
     }
     enterStep(run, 'action', member);

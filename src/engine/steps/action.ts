@@ -152,14 +152,7 @@ async function evaluate(input: ActionInput, phase: 'create' | 'update', ownId: s
   if (evaluation.ignoreObject) {
     // IgnoreObjectFlow (§2.4): the object is not provisioned at all.
     const message = `${text.objectType === 'user' ? 'User' : 'Group'} '${text.id}' is not provisioned: an expression returned IgnoreObjectFlow`;
-    input.recorder.record('action', {
-      status: 'skipped',
-      description: message,
-      details: { action: 'skip', attributes: {}, modifiedProperties: [], skipReason: 'IgnoreObjectFlow' },
-      graphName: 'EntrySynchronizationSkip',
-      graphType: 'export',
-      graphDetails: { SkipReason: 'IgnoreObjectFlow' },
-    });
+    recordSkip(input.recorder, 'IgnoreObjectFlow', message);
     return { ok: false, outcome: { status: 'skipped', action: 'skip', skipReason: 'IgnoreObjectFlow', skipMessage: message, modifiedProperties: [] } };
   }
   return { ok: true, mapped, notProvisioned };
@@ -182,19 +175,20 @@ function changedAttributes(changes: readonly AttributeChange[], mapped: readonly
 
 function redundant(input: ActionInput, id: string): ActionOutcome {
   const message = describe.redundant(input.text);
-  recordSkip(input, 'RedundantExport', message, 'skip');
+  recordSkip(input.recorder, 'RedundantExport', message);
   return { status: 'skipped', action: 'skip', skipReason: 'RedundantExport', skipMessage: message, modifiedProperties: [], targetId: id };
 }
 
 function notAllowed(input: ActionInput, action: 'create' | 'update' | 'disable' | 'delete', id: string | undefined): ActionOutcome {
   const verb = action === 'disable' ? 'update' : action;
   const message = describe.notAllowed(input.text, verb);
-  recordSkip(input, 'ActionNotAllowed', message, 'skip');
+  recordSkip(input.recorder, 'ActionNotAllowed', message);
   return { status: 'skipped', action: 'skip', skipReason: 'ActionNotAllowed', skipMessage: message, modifiedProperties: [], ...(id ? { targetId: id } : {}) };
 }
 
-function recordSkip(input: ActionInput, skipReason: string, description: string, action: ActionKind): void {
-  input.recorder.record('action', {
+/** Records the action step as a skip (Graph: EntrySynchronizationSkip with its SkipReason). */
+export function recordSkip(recorder: ObjectRecorder, skipReason: string, description: string, action: ActionKind = 'skip'): void {
+  recorder.record('action', {
     status: 'skipped',
     description,
     details: { action, attributes: {}, modifiedProperties: [], skipReason },
