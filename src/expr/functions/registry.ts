@@ -3,9 +3,12 @@
  * case-insensitive name and "did you mean" suggestions.
  */
 import { dateFunctions } from './dates.js';
+import { formatFunctions } from './format-datetime.js';
 import { generateFunctions } from './generate.js';
 import { logicFunctions } from './logic.js';
+import { multiFunctions } from './multi.js';
 import { replaceFunctions } from './replace.js';
+import { roleFunctions } from './roles.js';
 import { textFunctions } from './text.js';
 import type { FunctionDef } from './types.js';
 import { uniqueFunctions } from './unique.js';
@@ -16,6 +19,9 @@ export const functions: readonly FunctionDef[] = [
   ...logicFunctions,
   ...replaceFunctions,
   ...dateFunctions,
+  ...formatFunctions,
+  ...multiFunctions,
+  ...roleFunctions,
   ...generateFunctions,
   ...uniqueFunctions,
 ].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));

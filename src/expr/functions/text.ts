@@ -1,6 +1,6 @@
 /**
  * String functions (entra-semantics.md §3): Append, Join, Left, Mid, Word, StripSpaces, ToLower,
- * ToUpper, CStr, InStr, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex.
+ * ToUpper, CStr, InStr, PCase, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex.
  */
 import { cultureOf, lowerCase, upperCase } from '../casing.js';
 import { normalizeDiacritics } from '../diacritics.js';
@@ -193,6 +193,65 @@ function compareMode(value: Value | undefined, fallback: 'binary' | 'text', site
   return evalError('EXPR_EVAL_INVALID_ARGUMENT', `argument 4 (compareType) must be vbBinaryCompare or vbTextCompare but is "${text}"`, site, 3);
 }
 
+const letter = /\p{L}/u;
+/** ToTitleCase's word separators: spaces, controls, format, punctuation and symbols (§3 PCase). */
+const separator = /[\p{Z}\p{Cc}\p{Cf}\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\p{Sm}\p{Sc}\p{Sk}\p{So}]/u;
+
+/**
+ * Without separators, .NET ToTitleCase's word rules: a word starts at a letter and runs until a
+ * separator character; the apostrophe belongs to the word (the `pcaseApostrophe` setting).
+ * Unlike ToTitleCase, ALL-CAPS words are re-capitalised too (`PABLO` → `Pablo`, §3 PCase).
+ */
+function titleCaseDefault(text: string, apostropheInWord: boolean): string {
+  const chars = [...text];
+  let out = '';
+  let i = 0;
+  while (i < chars.length) {
+    const ch = chars[i]!;
+    i++;
+    if (!letter.test(ch)) {
+      out += ch;
+      continue;
+    }
+    out += upperCase(ch);
+    while (i < chars.length) {
+      const c = chars[i]!;
+      if (!letter.test(c) && !(c === "'" && apostropheInWord) && separator.test(c)) break;
+      out += lowerCase(c);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** With separators, only those characters separate words. */
+function titleCaseWith(text: string, separators: string): string {
+  let out = '';
+  let start = true;
+  for (const ch of text) {
+    if (separators.includes(ch)) {
+      out += ch;
+      start = true;
+    } else {
+      out += start ? upperCase(ch) : lowerCase(ch);
+      start = false;
+    }
+  }
+  return out;
+}
+
+export const PCase: EagerFunction = {
+  name: 'PCase',
+  summary: 'each word capitalised, the rest in lower case',
+  params: [{ name: 'source' }, { name: 'wordSeparators', optional: true }],
+  call(args, frame, site) {
+    const text = sourceText(args[0], frame, site);
+    if (text === null) return null;
+    const separators = args[1] === undefined ? null : textOf(args[1], site, 1);
+    return separators === null ? titleCaseDefault(text, frame.ctx.options.pcaseApostrophe === 'word') : titleCaseWith(text, separators);
+  },
+};
+
 /** The documented table of diacritics replaced by plain letters (§3 NormalizeDiacritics): Zoë → Zoe, ø → oe, ß → ss. */
 export const NormalizeDiacritics: EagerFunction = {
   name: 'NormalizeDiacritics',
@@ -226,4 +285,4 @@ export const ConvertToUTF8Hex: EagerFunction = {
   },
 };
 
-export const textFunctions = [Append, Join, Left, Mid, Word, StripSpaces, ToLower, ToUpper, CStr, InStr, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex];
+export const textFunctions = [Append, Join, Left, Mid, Word, StripSpaces, ToLower, ToUpper, CStr, InStr, PCase, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex];

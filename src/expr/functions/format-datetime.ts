@@ -1,0 +1,127 @@
+/**
+ * FormatDateTime (entra-semantics.md §3, §10): parses `source` exactly with the .NET custom format
+ * `inputFormat` and writes it with `outputFormat`. Four-argument form
+ * `FormatDateTime(source, dateTimeStyles, inputFormat, outputFormat)` and the legacy three-argument
+ * form `FormatDateTime(source, inputFormat, outputFormat)` (Graph schema, SuccessFactors guide).
+ */
+import { format as formatDate, parse as parseDate } from 'date-fns';
+import { UTCDate } from '@date-fns/utc';
+import { evalError, single, textOf } from '../coerce.js';
+import { inDateRange, minDateMs, msPerDay, msPerMinute, parseOffset } from '../datetime.js';
+import { dateFnsPattern, DotnetFormatError, translateDotnetFormat, type DotnetFormat } from '../dotnet-format.js';
+import { DateTime, renderScalar } from '../value.js';
+import type { CallSite, EagerFunction, Frame } from './types.js';
+
+/** .NET DateTimeStyles names. On a UTC host the kind/zone styles do not move the instant. */
+const styleNames = [
+  'None',
+  'AllowLeadingWhite',
+  'AllowTrailingWhite',
+  'AllowInnerWhite',
+  'AllowWhiteSpaces',
+  'NoCurrentDateDefault',
+  'AdjustToUniversal',
+  'AssumeLocal',
+  'AssumeUniversal',
+  'RoundtripKind',
+] as const;
+type Style = (typeof styleNames)[number];
+const stylesByLower = new Map(styleNames.map((s) => [s.toLowerCase(), s]));
+/** Documented default when the slot is empty: RoundtripKind, AllowLeadingWhite, AllowTrailingWhite. */
+const defaultStyles: ReadonlySet<Style> = new Set<Style>(['RoundtripKind', 'AllowLeadingWhite', 'AllowTrailingWhite']);
+
+function parseStyles(text: string | null, site: CallSite): ReadonlySet<Style> {
+  if (text === null || text.trim() === '') return defaultStyles;
+  const out = new Set<Style>();
+  for (const raw of text.split(/[\s,|]+/).filter(Boolean)) {
+    const style = stylesByLower.get(raw.replace(/^DateTimeStyles\./i, '').toLowerCase());
+    if (!style) return evalError('EXPR_EVAL_INVALID_ARGUMENT', `dateTimeStyles "${raw}" is not a DateTimeStyles name`, site, 1, `use ${styleNames.join(', ')}`);
+    if (style === 'AllowWhiteSpaces') ['AllowLeadingWhite', 'AllowTrailingWhite', 'AllowInnerWhite'].forEach((s) => out.add(s as Style));
+    out.add(style);
+  }
+  return out;
+}
+
+/** Translated formats and their date-fns patterns, by format text. */
+const formatCache = new Map<string, { format: DotnetFormat; pattern: string } | DotnetFormatError>();
+
+function formatOf(text: string, site: CallSite, index: number): { format: DotnetFormat; pattern: string } {
+  let entry = formatCache.get(text);
+  if (!entry) {
+    try {
+      const format = translateDotnetFormat(text);
+      entry = { format, pattern: dateFnsPattern(format) };
+    } catch (error) {
+      entry = error instanceof DotnetFormatError ? error : new DotnetFormatError(String(error));
+    }
+    if (formatCache.size > 500) formatCache.clear();
+    formatCache.set(text, entry);
+  }
+  if (entry instanceof DotnetFormatError) {
+    return evalError('EXPR_EVAL_INVALID_FORMAT', `argument ${index + 1} "${text}" is not a valid format: ${entry.message}`, site, index, 'use .NET custom format tokens such as yyyy-MM-dd HH:mm:ss');
+  }
+  return entry;
+}
+
+export const FormatDateTime: EagerFunction = {
+  name: 'FormatDateTime',
+  summary: 'source parsed with the .NET inputFormat and written with outputFormat',
+  params: [{ name: 'source' }, { name: 'dateTimeStyles', optional: true }, { name: 'inputFormat' }, { name: 'outputFormat', optional: true }],
+  validate(node, fail) {
+    if (node.args.length === 3 && node.args[1]!.kind === 'empty') {
+      fail('the three-argument form FormatDateTime(source, inputFormat, outputFormat) needs inputFormat', 1, 'or use FormatDateTime(source, , inputFormat, outputFormat)');
+    }
+    if (node.args.length === 4 && node.args[3]!.kind === 'empty') fail("FormatDateTime's argument 4 (outputFormat) is required", 3);
+  },
+  call(args, frame, site) {
+    const legacy = args.length === 3;
+    const inputIndex = legacy ? 1 : 2;
+    const outputIndex = legacy ? 2 : 3;
+    const styles = legacy ? defaultStyles : parseStyles(textOf(args[1], site, 1), site);
+    const input = formatOf(textOf(args[inputIndex], site, inputIndex) ?? '', site, inputIndex);
+    const output = formatOf(textOf(args[outputIndex], site, outputIndex) ?? '', site, outputIndex);
+
+    const source = single(args[0], site, 0);
+    let instant: number;
+    let offset: number | undefined;
+    if (source instanceof DateTime && frame.ctx.options.formatDateTimeDateInput === 'direct') {
+      instant = source.ms;
+    } else {
+      let text: string;
+      if (source === null) {
+        if (frame.ctx.options.nullStringArgument === 'null') return null;
+        text = '';
+      } else text = renderScalar(source);
+      const parsed = parseExact(text, input.format, input.pattern, styles, frame, site);
+      instant = parsed.ms;
+      offset = parsed.offset;
+    }
+    const keep = offset !== undefined && frame.ctx.options.formatDateTimeOffset === 'keep';
+    const shifted = keep ? instant + offset! * msPerMinute : instant;
+    return formatDate(new UTCDate(shifted), keep ? dateFnsPattern(output.format, offset) : output.pattern);
+  },
+};
+
+/** .NET ParseExact: whitespace per styles, exact token widths, then date-fns parses. */
+function parseExact(raw: string, format: DotnetFormat, pattern: string, styles: ReadonlySet<Style>, frame: Frame, site: CallSite): { ms: number; offset: number | undefined } {
+  let text = raw;
+  if (styles.has('AllowLeadingWhite')) text = text.replace(/^\s+/, '');
+  if (styles.has('AllowTrailingWhite')) text = text.replace(/\s+$/, '');
+  if (styles.has('AllowInnerWhite')) text = text.replace(/\s+/g, ' ');
+  const fail = (why: string): never =>
+    evalError('EXPR_EVAL_INVALID_DATE', `source "${raw}" does not match the input format: ${why}`, site, 0, 'check the source value against inputFormat; .NET parsing is exact (hh needs two digits)');
+  const match = format.regex.exec(text);
+  if (!match) return fail('its shape differs');
+  // Missing date parts default to today (the injected clock), or 0001-01-01 with NoCurrentDateDefault;
+  // a two-digit year uses .NET's window 1950–2049.
+  let reference = styles.has('NoCurrentDateDefault') && !format.hasDate ? minDateMs : Math.floor(frame.ctx.clock.now() / msPerDay) * msPerDay;
+  if (format.twoDigitYear) reference = Date.UTC(2000, 0, 1);
+  const date = parseDate(text, pattern, new UTCDate(reference));
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return fail('a field is out of range');
+  if (!inDateRange(ms)) return fail('it is outside the years 1–9999');
+  const offsetText = match[1];
+  return { ms, offset: offsetText === undefined ? undefined : parseOffset(offsetText.length === 3 ? `${offsetText}:00` : offsetText) };
+}
+
+export const formatFunctions = [FormatDateTime];
