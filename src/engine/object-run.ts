@@ -70,17 +70,16 @@ export async function runObject(run: RunState, subject: ObjectSubject, prepared:
   if (scope.kind === 'skip') return end({ status: 'skipped', action: 'other', skipReason: scope.skipReason, skipMessage: scope.message });
   if (aborted(run)) return abort();
 
-  const deprovisioning = scope.kind === 'deprovision';
   enterStep(run, 'match', member);
-  const match = await matchStep(run, identity.objectType, imported.matching, recorder, text, deprovisioning);
+  const match = await matchStep(run, identity.objectType, imported.matching, recorder, text, scope.kind === 'deprovision');
   if (match.kind === 'failure') return end({ status: 'failure', action: 'none', error: match.error });
   if (aborted(run)) return abort();
 
-  if (deprovisioning) {
+  if (scope.kind === 'deprovision') {
     if (match.kind === 'none') {
       const message = describe.nothingToDeprovision(text, `no matching ${identity.objectType} exists there`);
-      recordSkip(recorder, 'NotEffectivelyEntitled', message);
-      return end({ status: 'skipped', action: 'other', skipReason: 'NotEffectivelyEntitled', skipMessage: message });
+      recordSkip(recorder, scope.skipReason, message);
+      return end({ status: 'skipped', action: 'other', skipReason: scope.skipReason, skipMessage: message });
     }
     enterStep(run, 'action', member);
     const outcome = await actionStep({ run, prepared, attributes, recorder, text }, { kind: 'deprovision', resource: match.resource, id: match.id });

@@ -30,7 +30,7 @@ export function userAttributes(user: DirectoryUser, index: SourceIndex): SourceA
   const roles = assignmentsOf(user.entry.assigned, user.entry.assignments);
   if (roles.length > 0) {
     out.appRoleAssignments = roles.map((a) => ({
-      appRoleId: a.roleId ?? null,
+      ...(a.roleId ? { appRoleId: a.roleId } : {}),
       displayName: a.role ?? DEFAULT_ACCESS_ROLE,
       value: a.role ?? DEFAULT_ACCESS_ROLE,
     }));

@@ -134,16 +134,10 @@ async function evaluate(input: ActionInput, phase: 'create' | 'update', ownId: s
   const context = port.exists ? { ...run.evalContext, exists: port.exists } : run.evalContext;
   const evaluation: MappingEvaluation = evaluateMappings(prepared.compiled, attributes, { phase, context });
   noteRedacted(run, evaluation.mapped);
-  const skipRoles = run.settings.engine.roleMappings === 'skip';
-  const notProvisioned: string[] = [];
-  const mapped = evaluation.mapped.filter((m) => {
-    if (m.target.kind === 'manager' || m.target.kind === 'members' || m.target.kind === 'objectFilter') return false;
-    if (skipRoles && prepared.roles.has(m.index)) {
-      notProvisioned.push(m.target.text);
-      return false;
-    }
-    return true;
-  });
+  const skipRoles = run.settings.engine.roleMappings === 'skip' && prepared.roles.size > 0;
+  const notProvisioned = skipRoles ? prepared.compiled.mappings.filter((m) => prepared.roles.has(m.index)).map((m) => m.target.text) : [];
+  const mapped = evaluation.mapped.filter((m) =>
+    m.target.kind !== 'manager' && m.target.kind !== 'members' && m.target.kind !== 'objectFilter' && !(skipRoles && prepared.roles.has(m.index)));
   if (evaluation.failure) {
     const { failure } = evaluation;
     const error = entraError(failure.errorCode, failure.reason, { additionalDetails: failure.code });

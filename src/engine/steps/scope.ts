@@ -25,7 +25,7 @@ export type ScopeStepResult =
   /** In scope: go on to match and export. */
   | { kind: 'inScope'; determination: ScopeDetermination }
   /** Out of scope but deprovisionable: match, and disable or delete what is found. */
-  | { kind: 'deprovision'; determination: ScopeDetermination }
+  | { kind: 'deprovision'; determination: ScopeDetermination; skipReason: string }
   /** The run ends here. */
   | { kind: 'skip'; determination: ScopeDetermination; skipReason: string; message: string }
   | { kind: 'failure'; error: ErrorInformation };
@@ -79,7 +79,7 @@ export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text:
     graphType: 'scoping',
     graphDetails: kind === 'skip' ? { ...graphDetails, SkipReason: skipReason } : graphDetails,
   });
-  return kind === 'skip' ? { kind, determination, skipReason, message: description } : { kind, determination };
+  return kind === 'skip' ? { kind, determination, skipReason, message: description } : { kind, determination, skipReason };
 }
 
 function explain(d: ScopeDetermination, reason: Exclude<OutOfScopeReason, 'invalidScopingFilter'>): string {
