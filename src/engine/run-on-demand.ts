@@ -160,12 +160,17 @@ async function runWithConnectionTest(run: RunState, subject: Parameters<typeof r
   const recorder = new ObjectRecorder(identity.objectType, run.clock);
   const connection = await testConnectionStep(run, recorder, textFor(run, identity.objectType, identity.displayName));
   if (!connection.ok) {
-    return { recorder, outcome: { ...identity, status: 'failure', action: 'none', error: connection.error, modifiedProperties: [] } };
+    return { recorder, outcome: settle(run, { ...identity, status: 'failure', action: 'none', error: connection.error, modifiedProperties: [] }) };
   }
   if (run.signal?.aborted) {
     return { recorder, outcome: { ...identity, status: 'failure', action: 'none', error: abortedError(run), modifiedProperties: [] } };
   }
-  return { recorder, outcome: await runObject(run, subject, prepared, recorder) };
+  return { recorder, outcome: settle(run, await runObject(run, subject, prepared, recorder)) };
+}
+
+/** A failure caused by the abort (a request cut short) is reported as the abort. */
+function settle(run: RunState, outcome: ObjectOutcome): ObjectOutcome {
+  return outcome.status === 'failure' && run.signal?.aborted ? { ...outcome, error: abortedError(run) } : outcome;
 }
 
 async function runMember(run: RunState, user: DirectoryUser): Promise<Recorded> {
@@ -174,7 +179,7 @@ async function runMember(run: RunState, user: DirectoryUser): Promise<Recorded> 
     const outcome: ObjectOutcome = { ...identify({ kind: 'user', user }), status: 'failure', action: 'none', error: abortedError(run), modifiedProperties: [] };
     return { recorder, outcome };
   }
-  return { recorder, outcome: await runObject(run, { kind: 'user', user }, run.objects.user as PreparedObject, recorder, userLabel(user)) };
+  return { recorder, outcome: settle(run, await runObject(run, { kind: 'user', user }, run.objects.user as PreparedObject, recorder, userLabel(user))) };
 }
 
 /** The group's outcome once its members were added: the worse of the two steps. */
