@@ -77,9 +77,29 @@ export function bigintOf(value: Value | undefined, site: CallSite, index: number
   return evalError('EXPR_EVAL_INVALID_NUMBER', `${argLabel(site, index, name)} must be an integer but is ${shown}`, site, index);
 }
 
+/** Fast path for short digit strings (the common literal case): `"64"` → 64, else undefined. */
+function smallInteger(text: string): number | undefined {
+  const length = text.length;
+  if (length === 0 || length > 15) return undefined;
+  let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (i === length) return undefined;
+  let n = 0;
+  for (; i < length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return text.charCodeAt(0) === 45 ? -n : n;
+}
+
 /** A small integer (within ±2^53) from a value. */
 export function intOf(value: Value | undefined, site: CallSite, index: number, name?: string): number {
-  if (typeof value === 'string' && value.length < 10 && /^-?\d+$/.test(value)) return Number(value);
+  // A literal pre-parsed by the compiler (FunctionDef.intArgs).
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const n = smallInteger(value);
+    if (n !== undefined) return n;
+  }
   const big = bigintOf(value, site, index, name);
   if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER)) {
     return evalError('EXPR_EVAL_INVALID_NUMBER', `${argLabel(site, index, name)} is out of range (${big})`, site, index);

@@ -6,6 +6,7 @@
 import type { Argument, ComparisonNode, Expression } from './ast.js';
 import { printExpression } from './ast.js';
 import { booleanOf } from './coerce.js';
+import { parseDateText } from './datetime.js';
 import { ExpressionEvalError, ExpressionSyntaxError } from './errors.js';
 import { findFunction } from './functions/registry.js';
 import type { Args, CallSite, EagerFunction, Thunk } from './functions/types.js';
@@ -48,10 +49,26 @@ export function compileNode(node: Expression, root: Expression = node): Thunk {
         });
       }
       const site: CallSite = { name: def.name, node };
-      const args = node.args.map((arg: Argument) => (arg.kind === 'empty' ? undefined : compileNode(arg, root)));
+      const args = node.args.map((arg: Argument, index) => {
+        if (arg.kind === 'empty') return undefined;
+        const literal = def.intArgs?.includes(index) ? literalInteger(arg) : undefined;
+        if (literal !== undefined) {
+          // Pre-parsed integer literal (see FunctionDef.intArgs); intOf reads numbers as is.
+          const value = literal as unknown as Value;
+          return () => value;
+        }
+        return compileNode(arg, root);
+      });
       return def.lazy ? def.compile(args, site) : eagerCall(def, args, site);
     }
   }
+}
+
+/** The value of an integer literal (or a quoted one) that fits a JS number exactly, else undefined. */
+function literalInteger(node: Expression): number | undefined {
+  const text = node.kind === 'integer' ? node.text : node.kind === 'string' ? node.value.trim() : undefined;
+  if (text === undefined || !/^[+-]?\d{1,15}$/.test(text)) return undefined;
+  return Number(text);
 }
 
 function attributeThunk(name: string): Thunk {
@@ -90,6 +107,18 @@ function eagerCall(def: EagerFunction, thunks: readonly (Thunk | undefined)[], s
       return call([v0, v1], frame, site);
     };
   }
+  if (n === 3 && thunks[0] && thunks[1] && thunks[2]) {
+    const [t0, t1, t2] = thunks as [Thunk, Thunk, Thunk];
+    return (frame) => {
+      const v0 = t0(frame);
+      if (v0 instanceof DoNotFlow) return v0;
+      const v1 = t1(frame);
+      if (v1 instanceof DoNotFlow) return v1;
+      const v2 = t2(frame);
+      if (v2 instanceof DoNotFlow) return v2;
+      return call([v0, v1, v2], frame, site);
+    };
+  }
   return (frame) => {
     const args: (Value | undefined)[] = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -107,11 +136,16 @@ function comparisonThunk(node: ComparisonNode, root: Expression): Thunk {
   const left = compileNode(node.left, root);
   const right = compileNode(node.right, root);
   const op = node.operator;
+  const equality = op === '=' || op === '<>';
   return (frame) => {
     const a = left(frame);
     if (a instanceof DoNotFlow) return a;
     const b = right(frame);
     if (b instanceof DoNotFlow) return b;
+    // Fast path: text against text (or null) under ordinal equality.
+    if (equality && (typeof a === 'string' || a === null) && (typeof b === 'string' || b === null) && frame.ctx.options.equality === 'ordinal') {
+      return ((a ?? '') === (b ?? '')) === (op === '=');
+    }
     return compareValues(op, a, b, frame.ctx.options, node);
   };
 }
@@ -138,7 +172,7 @@ function asBigint(value: Scalar): bigint | undefined {
 
 /**
  * Compares two values (entra-semantics.md §2.3: ordinal and case-sensitive for text). Null reads
- * as `""`. Two dates compare chronologically; `>`/`<` on two integers compare numerically;
+ * as `""`. Two dates (or a date and text that parses as one) compare chronologically; `>`/`<` on two integers compare numerically;
  * `=`/`<>` compare text unless `equality` is `numeric`; a Boolean meets a Boolean string as a
  * Boolean.
  */
@@ -146,8 +180,10 @@ export function compareValues(op: ComparisonNode['operator'], leftValue: Value, 
   const a = comparable(leftValue, node, 'left') ?? '';
   const b = comparable(rightValue, node, 'right') ?? '';
   let order: number;
-  if (a instanceof DateTime && b instanceof DateTime) {
-    order = a.ms - b.ms || a.subMsTicks - b.subMsTicks;
+  const x = a instanceof DateTime ? a : b instanceof DateTime && typeof a === 'string' ? asDate(a, options) : undefined;
+  const y = b instanceof DateTime ? b : a instanceof DateTime && typeof b === 'string' ? asDate(b, options) : undefined;
+  if (x && y) {
+    order = x.ms - y.ms || x.subMsTicks - y.subMsTicks;
   } else if (typeof a === 'boolean' || typeof b === 'boolean') {
     const x = booleanOf(a, options);
     const y = booleanOf(b, options);
@@ -172,6 +208,12 @@ export function compareValues(op: ComparisonNode['operator'], leftValue: Value, 
     case '>=':
       return order >= 0;
   }
+}
+
+/** Text meeting a DateTime in a comparison is read as a date when it parses as one. */
+function asDate(text: string, options: ExpressionOptions): DateTime | undefined {
+  const parsed = parseDateText(text, options);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function ordinal(x: string, y: string): number {

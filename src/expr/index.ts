@@ -73,6 +73,8 @@ export function compileExpression(textOrAst: string | Expression, options?: Part
   const resolved = resolveExpressionOptions(options);
   const ast = typeof textOrAst === 'string' ? parseExpression(textOrAst, resolved) : textOrAst;
   const source = typeof textOrAst === 'string' ? textOrAst : printExpression(ast);
+  // A hand-built AST gets the same checks as text (names, arity, shapes) through its printed form.
+  if (typeof textOrAst !== 'string') parseExpression(source, { ...resolved, functionNameCase: 'sensitive' });
   const thunk = compileNode(ast);
   const rules: Thunk[] | null =
     ast.kind === 'call' && ast.name === 'SelectUniqueValue' ? ast.args.map((arg) => (arg.kind === 'empty' ? () => null : compileNode(arg, ast))) : null;

@@ -230,6 +230,7 @@ export function paramAt(def: FunctionDef, index: number): ParamSpec | undefined 
 
 /** `Replace(source, [oldValue], …)` */
 export function signatureOf(def: FunctionDef): string {
+  if (def.signature) return def.signature;
   const parts = def.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
   if (def.repeat) {
     const group = Array.isArray(def.repeat.param) ? (def.repeat.param as readonly ParamSpec[]) : [def.repeat.param as ParamSpec];

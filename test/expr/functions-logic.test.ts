@@ -169,3 +169,32 @@ describe('SelectUniqueValue', () => {
     expect(compiled.evaluate(attrs, context())).toBe('John.Smith@contoso.com');
   });
 });
+
+describe('compiling a hand-built AST', () => {
+  it('checks it like text', () => {
+    const ast = { kind: 'call', name: 'Mid', writtenName: 'Mid', nameEnd: 3, begin: 0, end: 9, args: [{ kind: 'attribute', name: 'a', begin: 4, end: 7 }] } as const;
+    expect(() => compileExpression(ast)).toThrow(expect.objectContaining({ code: 'EXPR_TOO_FEW_ARGUMENTS' }));
+  });
+  it('evaluates a parsed AST', () => {
+    const compiled = compileExpression(compileExpression('ToUpper([a])').ast);
+    expect(compiled.source).toBe('ToUpper([a])');
+    expect(compiled.evaluate({ a: 'x' }, context())).toBe('X');
+  });
+});
+
+describe('comparisons', () => {
+  it.each([
+    ['IIF(Now() > "2025-12-31", "after", "before")', 'after'],
+    ['IIF(CDate("2021-01-01") = "1/1/2021 12:00:00 AM", "same", "different")', 'same'],
+    ['IIF(DateDiff("d", CDate("2021-01-01"), CDate("2021-01-11")) >= 10, "y", "n")', 'y'],
+    ['IIF("10" > "9", "numeric", "text")', 'numeric'],
+    ['IIF("b" >= "B", "y", "n")', 'y'],
+    ['IIF(IsPresent([x]) = "true", "y", "n")', 'y'],
+    ['CStr([a] <> [b])', 'False'],
+  ])('%s → %s', (expr, expected) => {
+    expect(evaluate(expr, { x: 'v' })).toBe(expected);
+  });
+  it('a multi-valued operand is an error naming the operator', () => {
+    expect(evalFailure('IIF([list] = "a", 1, 2)', { list: ['a', 'b'] })).toMatchObject({ code: 'EXPR_EVAL_MULTI_VALUED', functionName: '=' });
+  });
+});

@@ -50,6 +50,7 @@ export const Now: EagerFunction = {
 /** Calendar arithmetic in UTC; months and years clamp to the month's end like .NET AddMonths. */
 export const DateAdd: EagerFunction = {
   name: 'DateAdd',
+  intArgs: [1],
   summary: 'dateTime plus value intervals',
   params: [{ name: 'interval' }, { name: 'value' }, { name: 'dateTime' }],
   call(args, frame, site) {

@@ -67,6 +67,7 @@ export const FormatDateTime: EagerFunction = {
   name: 'FormatDateTime',
   summary: 'source parsed with the .NET inputFormat and written with outputFormat',
   params: [{ name: 'source' }, { name: 'dateTimeStyles', optional: true }, { name: 'inputFormat' }, { name: 'outputFormat', optional: true }],
+  signature: 'FormatDateTime(source, [dateTimeStyles], inputFormat, outputFormat) or FormatDateTime(source, inputFormat, outputFormat)',
   validate(node, fail) {
     if (node.args.length === 3 && node.args[1]!.kind === 'empty') {
       fail('the three-argument form FormatDateTime(source, inputFormat, outputFormat) needs inputFormat', 1, 'or use FormatDateTime(source, , inputFormat, outputFormat)');

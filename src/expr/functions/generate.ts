@@ -29,6 +29,7 @@ export const specialCharacters = '~!@#$%^&*_-+=`|\\(){}[]:;"\'<>,.?/';
  */
 export const RandomString: EagerFunction = {
   name: 'RandomString',
+  intArgs: [0, 1, 2, 3, 4],
   summary: 'a random string meeting minimum counts of digits, specials, capitals and lower case',
   params: [
     { name: 'Length' },

@@ -24,6 +24,7 @@ export const Count: EagerFunction = {
 /** The value at a 1-based index (§3 Item); out of range is the `itemOutOfRange` setting. */
 export const Item: EagerFunction = {
   name: 'Item',
+  intArgs: [1],
   summary: 'the value at a 1-based index of a multi-valued attribute',
   params: [{ name: 'attribute' }, { name: 'index' }],
   call(args, frame, site) {

@@ -34,7 +34,10 @@ export function replaceMode(supplied: (index: number) => boolean): Mode | undefi
 }
 
 interface CompiledRegex {
+  /** Global, for the replace modes. */
   readonly regex: RegExp;
+  /** Global with match indices (`d`, slower), for the group mode; made on first use. */
+  indexed?: RegExp;
   readonly dotnet: DotnetRegex;
   readonly replacements: Map<string, ReturnType<typeof parseReplacement>>;
 }
@@ -48,7 +51,7 @@ function compileRegex(pattern: string, site: CallSite): CompiledRegex {
   if (entry === undefined) {
     try {
       const dotnet = translateDotnetRegex(pattern);
-      entry = { regex: new RegExp(dotnet.source, `${dotnet.flags}gd`), dotnet, replacements: new Map() };
+      entry = { regex: new RegExp(dotnet.source, `${dotnet.flags}g`), dotnet, replacements: new Map() };
     } catch (error) {
       entry = error instanceof RegexTranslationError || error instanceof SyntaxError ? error : new SyntaxError(String(error));
     }
@@ -134,7 +137,8 @@ export const Replace: EagerFunction = {
         const compiled = compileRegex(textOrEmpty(args[PATTERN], site, PATTERN), site);
         const name = groupIndex(compiled, textOrEmpty(args[GROUP], site, GROUP), site);
         const replacement = textOrEmpty(args[REPLACEMENT], site, REPLACEMENT);
-        return replaceMatches(compiled.regex, source, (m) => {
+        compiled.indexed ??= new RegExp(compiled.regex.source, `${compiled.regex.flags}d`);
+        return replaceMatches(compiled.indexed, source, (m) => {
           const span = m.indices?.groups?.[name];
           if (!span) return m[0];
           const from = span[0] - m.index;

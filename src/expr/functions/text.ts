@@ -8,22 +8,17 @@ import { evalError, intOf, single, sourceText, textOf, textOrEmpty } from '../co
 import { renderScalar, type Scalar, type Value } from '../value.js';
 import type { CallSite, EagerFunction } from './types.js';
 
-/** The text of every non-empty part: a multi-valued part contributes each value. */
-function pushParts(out: string[], value: Value | undefined): void {
+/** Appends the text of every non-empty part of `value` (each value of a multi-valued one). */
+function joinParts(joined: { text: string; any: boolean }, separator: string, value: Value | undefined): void {
   if (value === null || value === undefined) return;
-  if (typeof value === 'string') {
-    if (value !== '') out.push(value);
-    return;
-  }
   if (Array.isArray(value)) {
-    for (const item of value as readonly Scalar[]) {
-      const text = renderScalar(item);
-      if (text !== '') out.push(text);
-    }
+    for (const item of value as readonly Scalar[]) joinParts(joined, separator, item);
     return;
   }
-  const text = renderScalar(value as Scalar);
-  if (text !== '') out.push(text);
+  const text = typeof value === 'string' ? value : renderScalar(value as Scalar);
+  if (text === '') return;
+  joined.text = joined.any ? joined.text + separator + text : text;
+  joined.any = true;
 }
 
 export const Append: EagerFunction = {
@@ -48,15 +43,16 @@ export const Join: EagerFunction = {
   repeat: { param: { name: 'source' }, min: 1 },
   call(args, _frame, site) {
     const separator = textOrEmpty(args[0], site, 0);
-    const parts: string[] = [];
-    for (let i = 1; i < args.length; i++) pushParts(parts, args[i]);
-    return parts.join(separator);
+    const joined = { text: '', any: false };
+    for (let i = 1; i < args.length; i++) joinParts(joined, separator, args[i]);
+    return joined.text;
   },
 };
 
 /** Documented rules (§3 Left): 0 ⇒ "", negative ⇒ input, null ⇒ "", longer ⇒ input. */
 export const Left: EagerFunction = {
   name: 'Left',
+  intArgs: [1],
   summary: 'the first NumChars characters',
   params: [{ name: 'String' }, { name: 'NumChars' }],
   call(args, _frame, site) {
@@ -74,6 +70,7 @@ export const Left: EagerFunction = {
  */
 export const Mid: EagerFunction = {
   name: 'Mid',
+  intArgs: [1, 2],
   summary: 'length characters from the 1-based start',
   params: [{ name: 'source' }, { name: 'start' }, { name: 'length' }],
   call(args, frame, site) {
@@ -90,6 +87,7 @@ export const Mid: EagerFunction = {
 /** Documented rules (§3 Word): < 1 ⇒ "", null ⇒ "", too few words ⇒ "". */
 export const Word: EagerFunction = {
   name: 'Word',
+  intArgs: [1],
   summary: 'the WordNumber-th word, splitting on any of the delimiter characters',
   params: [{ name: 'String' }, { name: 'WordNumber' }, { name: 'delimiters' }],
   call(args, frame, site) {
@@ -166,6 +164,7 @@ export const CStr: EagerFunction = {
  */
 export const InStr: EagerFunction = {
   name: 'InStr',
+  intArgs: [2],
   summary: '1-based position of value2 in value1, 0 when absent',
   params: [{ name: 'value1' }, { name: 'value2' }, { name: 'start', optional: true }, { name: 'compareType', optional: true }],
   call(args, frame, site) {

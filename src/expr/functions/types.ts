@@ -49,8 +49,16 @@ interface FunctionBase {
   readonly repeat?: { readonly param: ParamSpec | readonly ParamSpec[]; readonly min: number };
   /** Extra syntax checks on the call (Replace's modes, Switch's pairs). Throw via `fail`. */
   readonly validate?: (node: CallNode, fail: (message: string, argumentIndex?: number, hint?: string) => never) => void;
+  /**
+   * Indexes of integer parameters that the function reads only through `intOf`. When such an
+   * argument is a literal, the compiler passes it pre-parsed (a JS number) instead of its digit
+   * string, so constant counts cost nothing per evaluation.
+   */
+  readonly intArgs?: readonly number[];
   /** Must be the whole expression (SelectUniqueValue). */
   readonly topLevelOnly?: boolean;
+  /** Signature shown in messages when the parameter list alone would mislead (FormatDateTime's two forms). */
+  readonly signature?: string;
   /** Short description for docs and `--help`. */
   readonly summary: string;
 }
