@@ -109,3 +109,35 @@ export {
   type ScopingFilterResult,
   type ScopingOptions,
 } from './scoping/index.js';
+
+// SCIM client and mocked SCIM target (issue #5; docs/scim.md).
+export { createScimClient, type ScimClient, type ScimClientConfig, type TestConnectionOptions } from './scim/client.js';
+export { createMockScimTarget, DEFAULT_TARGET_URL } from './scim/mock/target.js';
+export { targetStateIssues, validateTargetState } from './scim/mock/validate.js';
+export {
+  addMembersBody,
+  createBody,
+  managerBody,
+  patchBody,
+  removeMembersBody,
+  type PatchShape,
+  type ResourceAttributes,
+} from './scim/bodies.js';
+export { entraCodes, toErrorInformation, withoutPrefix, type EntraCode } from './scim/error-map.js';
+export { realSleep, virtualSleep, type Sleep } from './scim/transport.js';
+export { defaultScimOptions, type ScimOptions } from './scim/options.js';
+export type { ScimResourceType } from './scim/schema.js';
+export type {
+  AttributeChange,
+  MockScimTarget,
+  MockTargetOptions,
+  PatchDialect,
+  PatchOperation,
+  PatchRequest,
+  ScimFailure,
+  ScimOperation,
+  ScimResult,
+  ScimValue,
+  TargetSnapshot,
+  TransportErrorKind,
+} from './scim/types.js';

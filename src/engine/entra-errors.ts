@@ -3,26 +3,10 @@
  * are data, prefixed with the target system for target-side problems; each comes with a
  * recommended action written from the meaning the error-code table gives it.
  */
-import type { AppTemplate } from '../app/types.js';
 import { EXPRESSION_FAILURE_CODE } from '../mapping/index.js';
-import { errorCodePrefix } from '../scim/error-map.js';
+import { withoutPrefix } from '../scim/error-map.js';
 import type { ScimFailure } from '../scim/types.js';
 import type { ErrorInformation } from './types.js';
-
-/** The prefix Entra puts before target-side codes (custom SCIM apps: `SystemForCrossDomainIdentityManagement`). */
-export function targetCodePrefix(template: AppTemplate): string {
-  return errorCodePrefix[template];
-}
-
-const KNOWN_PREFIXES = [...new Set(Object.values(errorCodePrefix))];
-
-/** A code without its target-system prefix: `…DuplicateTargetEntries` → `DuplicateTargetEntries`. */
-export function baseCode(code: string): string {
-  for (const prefix of KNOWN_PREFIXES) {
-    if (code.startsWith(prefix) && code.length > prefix.length) return code.slice(prefix.length);
-  }
-  return code;
-}
 
 /** Recommended actions by base code (meanings from the provisioning-log error table, §12). */
 const RECOMMENDED: Record<string, string> = {
@@ -73,7 +57,7 @@ const RECOMMENDED: Record<string, string> = {
 
 /** The recommended action for a code, with or without its prefix. */
 export function recommendedActionFor(code: string): string | undefined {
-  return RECOMMENDED[baseCode(code)];
+  return RECOMMENDED[withoutPrefix(code)];
 }
 
 /** Builds error information, filling in the recommended action when the code has one. */

@@ -13,7 +13,7 @@ import {
   removeMembersBody,
   type ResourceAttributes,
 } from './bodies.js';
-import { failureFor, type EntraCode, type FailureCause } from './error-map.js';
+import { failureFor, type EntraCode, type FailureCause, type FailureContext } from './error-map.js';
 import { defaultScimOptions, type ScimOptions } from './options.js';
 import { endpointOf, LIST_RESPONSE_SCHEMA, type ScimResourceType } from './schema.js';
 import { parseTenantUrl, queryPath, resolvePatchDialect, resourcePath } from './tenant-url.js';
@@ -118,6 +118,7 @@ interface Answer {
   text: string;
   json: Parsed;
   attempts: number;
+  requestBody: unknown;
 }
 
 /** Creates a client for one target. Throws InputError only for an invalid tenant URL. */
@@ -142,7 +143,12 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
   function scrub(failure: ScimFailure): ScimFailure {
     if (!secret || !failure.reason.includes(secret)) return failure;
     const hide = (text: string): string => text.split(secret).join('[redacted]');
-    return { ...failure, reason: hide(failure.reason), ...(failure.responseBody ? { responseBody: hide(failure.responseBody) } : {}) };
+    const responseBody = failure.responseBody === undefined ? {} : { responseBody: hide(failure.responseBody) };
+    return { ...failure, reason: hide(failure.reason), ...responseBody };
+  }
+
+  function contextFor(operation: ScimOperation, method: string, path: string): Omit<FailureContext, 'attempts'> {
+    return { operation, method, url: `${baseUrl}${path}`, template, conflictCode: settings.conflictErrorCode };
   }
 
   /** Sends one request; a non-2xx answer or no answer becomes a failure. */
@@ -152,19 +158,19 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
     path: string,
     body?: unknown,
   ): Promise<{ ok: true; answer: Answer } | { ok: false; failure: ScimFailure }> {
-    const url = `${baseUrl}${path}`;
-    const sent = await sendWithRetries(method, url, body, transport);
-    const context = { operation, method, url, attempts: sent.attempts, template, conflictCode: settings.conflictErrorCode };
+    const sent = await sendWithRetries(method, `${baseUrl}${path}`, body, transport);
+    const context = { ...contextFor(operation, method, path), attempts: sent.attempts };
     const outcome: HttpOutcome = sent.outcome;
-    if (outcome.kind === 'transport') return { ok: false, failure: scrub(failureFor(outcome, context)) };
+    const failed = (failure: ScimFailure) => ({
+      ok: false as const,
+      failure: scrub(body === undefined ? failure : { ...failure, requestBody: body }),
+    });
+    if (outcome.kind === 'transport') return failed(failureFor(outcome, context));
     if (outcome.status < 200 || outcome.status > 299) {
-      const cause = { kind: 'status' as const, status: outcome.status, body: outcome.text };
-      return { ok: false, failure: scrub(failureFor(cause, context)) };
+      return failed(failureFor({ kind: 'status', status: outcome.status, body: outcome.text }, context));
     }
-    return {
-      ok: true,
-      answer: { status: outcome.status, text: outcome.text, json: parseJson(outcome.text), attempts: sent.attempts },
-    };
+    const json = parseJson(outcome.text);
+    return { ok: true, answer: { status: outcome.status, text: outcome.text, json, attempts: sent.attempts, requestBody: body } };
   }
 
   /** A 2xx whose body is not what the operation needs. */
@@ -184,9 +190,9 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
       problem: answer.json.ok ? problem.text : 'the body is not JSON',
       ...(problem.found ? { found: problem.found } : {}),
     };
-    const url = `${baseUrl}${path}`;
-    const context = { operation, method, url, attempts: answer.attempts, template, conflictCode: settings.conflictErrorCode };
-    return { ok: false, failure: failureFor(cause, context) };
+    const context = { ...contextFor(operation, method, path), attempts: answer.attempts };
+    const failure = failureFor(cause, context);
+    return { ok: false, failure: scrub(answer.requestBody === undefined ? failure : { ...failure, requestBody: answer.requestBody }) };
   }
 
   /**
@@ -286,7 +292,8 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
       for (const probe of probes) {
         const value = config.random.guid();
         const path = queryPath(probe.type, probe.attribute, value);
-        const result = await list('testConnection', probe.type, path, { hits: 'none', filter: `${probe.attribute} eq "${value}"` });
+        const filter = `${probe.attribute} eq "${value}"`;
+        const result = await list('testConnection', probe.type, path, { hits: 'none', filter });
         if (!result.ok) return result;
         paths.push(path);
         status = result.status;
@@ -307,7 +314,10 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
         return badResponse('get', 'GET', path, answer, { text: 'the body is not a SCIM resource' });
       }
       const listed = listResources(answer.json);
-      const several = listed && listed.length !== 1 ? listed : undefined;
+      if (listed?.length === 0) {
+        return badResponse('get', 'GET', path, answer, { text: 'an empty ListResponse came back instead of the resource' });
+      }
+      const several = listed && listed.length > 1 ? listed : undefined;
       if (several || (type === 'Group' && hasMembers(answer.json.value))) {
         // §3, §7, §12: a read expected to return one object returned several.
         const text = several
@@ -334,7 +344,8 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
       if (!isObject(value) || typeof value.id !== 'string' || value.id === '') {
         return badResponse('create', 'POST', path, answer, { text: 'the created resource has no `id`' });
       }
-      return { ok: true, status: answer.status, attempts: answer.attempts, id: value.id, resource: value as ScimResource, body };
+      const resource = value as ScimResource;
+      return { ok: true, status: answer.status, attempts: answer.attempts, id: value.id, resource, body };
     },
 
     async update(type, id, changes) {

@@ -90,8 +90,10 @@ export function retryWaitMs(outcome: HttpOutcome, clock: Clock): number {
 async function send(method: string, url: string, body: unknown, config: TransportConfig): Promise<HttpOutcome> {
   const headers: Record<string, string> = { Authorization: config.authorization };
   if (body !== undefined) headers['Content-Type'] = 'application/scim+json';
-  const timeout = AbortSignal.timeout(config.timeoutMs);
-  const signal = config.signal ? AbortSignal.any([config.signal, timeout]) : timeout;
+  // A cleared timer rather than AbortSignal.timeout, so thousands of bench requests leave no timers behind.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), config.timeoutMs);
+  const signal = config.signal ? AbortSignal.any([config.signal, timeout.signal]) : timeout.signal;
   try {
     const response = await config.fetch(url, {
       method,
@@ -104,14 +106,22 @@ async function send(method: string, url: string, body: unknown, config: Transpor
     return { kind: 'response', status: response.status, headers: response.headers, text };
   } catch (error) {
     if (config.signal?.aborted) return { kind: 'transport', transport: 'aborted', detail: 'the run was aborted' };
-    if (timeout.aborted) {
+    if (timeout.signal.aborted) {
       return { kind: 'transport', transport: 'timeout', detail: `no answer within ${config.timeoutMs} ms` };
     }
     return classify(error);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
 
 /** Classifies a fetch rejection by walking its `cause` chain (undici wraps errors in `TypeError: fetch failed`). */

@@ -18,9 +18,16 @@ export interface TargetState {
 
 /** Capabilities and quirks of the mocked SCIM target (entra-scim-wire.md §13). */
 export interface TargetBehaviour {
-  /** Attributes the target can filter on; a filter on any other ⇒ 400 invalidFilter. @default every attribute */
+  /**
+   * Attributes the target can filter on; a filter on any other ⇒ 400 invalidFilter. Sub-attributes
+   * come with their attribute (`emails[type eq "work"].value` also allows `emails.type`).
+   * @default every attribute
+   */
   filterable?: string[];
-  /** Reject PATCH values that are the strings "True"/"False" where a boolean is expected (strict servers). @default false */
+  /**
+   * Reject the strings "True"/"False" where a boolean is expected (strict servers, §13.1), in PATCH,
+   * POST and PUT alike; otherwise they are coerced. @default false
+   */
   strictBooleans?: boolean;
   /** Whether `/Groups` exists; when false every /Groups request answers 404. @default true */
   groups?: boolean;
@@ -28,8 +35,23 @@ export interface TargetBehaviour {
   patchStatus?: 200 | 204;
   /** Answer the test-connection query with 404 instead of an empty list. @default false */
   notFoundOnEmptyQuery?: boolean;
-  /** PATCH paths the target does not support: an operation on one fails the whole request with 400. */
+  /** PATCH paths the target does not support: an operation on one (or below one) fails the whole request with 400. */
   unsupportedPaths?: string[];
+  /**
+   * What the target does with the flag dialect's path-less replace keyed by flattened paths
+   * (`name.givenName`, `urn:…:User:employeeNumber`), §13.2: `apply` them, silently `ignore` them
+   * (a server expecting nested objects), or `reject` the request with 400. @default 'apply'
+   */
+  flattenedKeys?: 'apply' | 'ignore' | 'reject';
+  /**
+   * What the target does with the default dialect's member removal by a `value` list (§13.3):
+   * `apply` it, `ignore` it (answer success, remove nothing) or `reject` it with 400. @default 'apply'
+   */
+  removeByValue?: 'apply' | 'ignore' | 'reject';
+  /** Inactive users vanish from queries and GET by id answers 404 (§13.7). @default false */
+  hideInactiveUsers?: boolean;
+  /** POST/PUT listing a schema URN the target does not know (such as Microsoft's group URN) → 400 (§13.6). @default false */
+  rejectUnknownSchemas?: boolean;
 }
 
 /** Which requests a fault applies to. */
@@ -37,11 +59,14 @@ export type FaultMatcher = 'testConnection' | 'any' | string;
 
 /** An injected failure of the mocked target. */
 export interface Fault {
-  /** `testConnection`, `any`, or `METHOD /path/glob` such as `PATCH /Users/*`. */
+  /**
+   * `testConnection`, `any`, or `METHOD /path/glob` such as `PATCH /Users/*` (`*` within a segment,
+   * `**` across segments, `?…` matched against the decoded query string).
+   */
   on: FaultMatcher;
-  /** Only the nth matching request (1-based). */
+  /** Start at the nth matching request (1-based); alone, only that request. */
   nth?: number;
-  /** Apply to this many matching requests, then stop. @default unlimited */
+  /** Apply to this many matching requests, then stop. @default unlimited (1 with `nth`) */
   times?: number;
   /** Respond with this HTTP status. */
   status?: number;
@@ -49,9 +74,12 @@ export interface Fault {
   body?: unknown;
   /** Extra response headers (e.g. `Retry-After`). */
   headers?: Record<string, string>;
-  /** Delay before responding. */
+  /** Delay before responding; at or above the client's timeout it fails at once as a timeout. */
   delayMs?: number;
-  /** Transport-level failure instead of a response. */
+  /**
+   * `reset` drops the connection, `timeout` fails at once as a timeout, `malformed` sends half a
+   * body (without `status` the request is handled first, so the change lands).
+   */
   error?: 'reset' | 'timeout' | 'malformed';
 }
 
@@ -143,6 +171,8 @@ export interface ScimFailure {
   url: string;
   /** HTTP status, when an answer arrived. */
   status?: number;
+  /** The request body sent (create and PATCH bodies), for "attributes attempted" in reports. */
+  requestBody?: unknown;
   /** Response body as received (text), when there was one. */
   responseBody?: string;
   /** Transport failure kind, when no answer arrived. */

@@ -29,7 +29,7 @@ export type CompiledMatcher =
 export function compileMatcher(on: string): CompiledMatcher | undefined {
   if (on === 'testConnection') return { kind: 'testConnection' };
   if (on === 'any') return { kind: 'any' };
-  const match = /^\s*([A-Za-z*]+)\s+(\/\S*)\s*$/.exec(on);
+  const match = /^\s*([A-Za-z*]+)\s+(\/.*?)\s*$/.exec(on);
   if (!match) return undefined;
   const [, method = '', pattern = ''] = match;
   const cut = pattern.indexOf('?');

@@ -123,10 +123,17 @@ function isPresent(value: unknown): boolean {
 
 type CompareOp = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
 
-function compare(actual: unknown, op: CompareOp, expected: string | number | boolean, info: AttributeInfo, path: string): boolean {
+function compare(
+  actual: unknown,
+  op: CompareOp,
+  expected: string | number | boolean,
+  info: AttributeInfo,
+  path: string,
+): boolean {
   if (info.type === 'boolean' || typeof expected === 'boolean') {
     if (op !== 'eq') {
-      throw new ScimProtocolError(400, `The operator "${op}" cannot be used on the boolean attribute "${path}"`, 'invalidFilter');
+      const message = `The operator "${op}" cannot be used on the boolean attribute "${path}"`;
+      throw new ScimProtocolError(400, message, 'invalidFilter');
     }
     return String(actual).toLowerCase() === String(expected).toLowerCase();
   }

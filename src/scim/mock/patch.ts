@@ -7,7 +7,14 @@
  * (§13.4), and all-or-nothing application.
  */
 import { scimPatch, ScimError, type ScimPatchOperation } from 'scim-patch';
-import { attributeInfo, ENTERPRISE_USER_SCHEMA, lookupAttribute, PATCH_OP_SCHEMA, type ScimResourceType } from '../schema.js';
+import {
+  attributeInfo,
+  ENTERPRISE_USER_SCHEMA,
+  isKnownExtension,
+  lookupAttribute,
+  PATCH_OP_SCHEMA,
+  type ScimResourceType,
+} from '../schema.js';
 import { canonicalPatchPath } from './canonical.js';
 import { findKey, isObject, type JsonObject } from './paths.js';
 import { ScimProtocolError, type ScimType } from './protocol.js';
@@ -18,6 +25,10 @@ export interface PatchQuirks {
   strictBooleans: boolean;
   /** Paths the target does not support (an operation on one fails the request). */
   unsupportedPaths: readonly string[];
+  /** Path-less replace keyed by flattened paths (§13.2). */
+  flattenedKeys: 'apply' | 'ignore' | 'reject';
+  /** Removal by a `value` list (§13.3). */
+  removeByValue: 'apply' | 'ignore' | 'reject';
 }
 
 type Op = 'add' | 'replace' | 'remove';
@@ -51,8 +62,8 @@ function scimTypeOf(error: ScimError): ScimType {
 
 function readOperations(body: unknown): JsonObject[] {
   if (!isObject(body)) throw new ScimProtocolError(400, 'The PATCH body is not a JSON object', 'invalidSyntax');
-  const schemas = body.schemas;
-  if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP_SCHEMA.toLowerCase())) {
+  const schemas = Array.isArray(body.schemas) ? body.schemas : [];
+  if (!schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP_SCHEMA.toLowerCase())) {
     throw new ScimProtocolError(400, `The PATCH body must list the schema ${PATCH_OP_SCHEMA}`, 'invalidSyntax');
   }
   const key = findKey(body, 'Operations');
@@ -90,20 +101,38 @@ function normalise(raw: JsonObject, index: number, type: ScimResourceType, quirk
   }
   rejectUnsupported(rawPath, value, quirks.unsupportedPaths);
 
+  // A path naming the extension itself (`urn:…:enterprise:2.0:User`) is a path-less op on that object.
+  if (rawPath !== undefined && op !== 'remove' && isKnownExtension(type, rawPath) && isObject(value)) {
+    return normalise({ op, value: { [rawPath]: value } }, index, type, quirks);
+  }
   if (rawPath === undefined) {
-    if (!isObject(value)) throw new ScimProtocolError(400, `Operation ${index + 1} without a path needs an object value`, 'invalidValue');
+    if (!isObject(value)) {
+      throw new ScimProtocolError(400, `Operation ${index + 1} without a path needs an object value`, 'invalidValue');
+    }
     const canonical: JsonObject = {};
     for (const [key, sub] of Object.entries(value)) {
-      const path = keyForStore(type, key);
-      canonical[path] = fixValue(type, path, sub, quirks);
+      if (isFlattenedKey(key, sub) && quirks.flattenedKeys !== 'apply') {
+        if (quirks.flattenedKeys === 'ignore') continue;
+        const message = `Operation ${index + 1}: "${key}" is not an attribute; write nested objects`;
+        throw new ScimProtocolError(400, message, 'invalidValue');
+      }
+      for (const [flatKey, flatValue] of flatten(type, key, sub)) {
+        const path = keyForStore(type, flatKey);
+        canonical[path] = fixValue(type, path, flatValue, quirks);
+      }
     }
-    return [{ op, value: canonical }];
+    return Object.keys(canonical).length > 0 ? [{ op, value: canonical }] : [];
   }
 
   const path = keyForStore(type, rawPath);
   if (hasValue) value = fixValue(type, path, value, quirks);
   if (op === 'remove' && Array.isArray(value) && !path.includes('[')) {
     // Default dialect: `Remove members` with a value list (§5). Remove by the elements' `value`.
+    if (quirks.removeByValue === 'ignore') return [];
+    if (quirks.removeByValue === 'reject') {
+      const message = `Operation ${index + 1}: remove with a value is not supported; use a path filter such as ${path}[value eq "…"]`;
+      throw new ScimProtocolError(400, message, 'invalidValue');
+    }
     return value.map((item) =>
       isObject(item) && typeof item.value === 'string'
         ? { op, path: `${path}[value eq ${JSON.stringify(item.value)}]` }
@@ -111,6 +140,26 @@ function normalise(raw: JsonObject, index: number, type: ScimResourceType, quirk
     );
   }
   return [{ op, path, ...(hasValue ? { value } : {}) }];
+}
+
+/**
+ * A nested key of a path-less replace as flattened paths: an extension object becomes
+ * `urn:…:User:attr` keys and a single-valued complex attribute `name.givenName` keys, so that
+ * sub-attributes left out stay as they are (RFC 7644 §3.5.2.3) — scim-patch would replace the
+ * whole object, and would misread the extension URN's own colons.
+ */
+function flatten(type: ScimResourceType, key: string, value: unknown): Array<[string, unknown]> {
+  if (!isObject(value)) return [[key, value]];
+  if (key.toLowerCase().startsWith('urn:')) return Object.entries(value).map(([sub, v]) => [`${key}:${sub}`, v]);
+  const info = lookupAttribute(type, key);
+  if (info?.sub && !info.multiValued) return Object.entries(value).map(([sub, v]) => [`${key}.${sub}`, v]);
+  return [[key, value]];
+}
+
+/** `name.givenName` or `urn:…:User:employeeNumber` as a key of a path-less replace (not an extension object). */
+function isFlattenedKey(key: string, value: unknown): boolean {
+  // A URN key holds either the extension object (nested) or one of its attributes (flattened).
+  return key.toLowerCase().startsWith('urn:') ? !isObject(value) : key.includes('.');
 }
 
 /** Canonical spelling; the bare `manager` path becomes the enterprise extension's (§6). */
@@ -148,7 +197,8 @@ export function coerceBooleans(type: ScimResourceType, path: string, value: unkn
     throw new ScimProtocolError(400, `The attribute "${path}" is a boolean; "${value}" is not`, 'invalidValue');
   }
   if (quirks.strictBooleans) {
-    throw new ScimProtocolError(400, `The attribute "${path}" is a boolean; the string "${value}" is not accepted`, 'invalidValue');
+    const message = `The attribute "${path}" is a boolean; the string "${value}" is not accepted`;
+    throw new ScimProtocolError(400, message, 'invalidValue');
   }
   return lower === 'true';
 }

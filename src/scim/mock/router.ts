@@ -47,9 +47,12 @@ function dispatch(request: RoutedRequest, store: TargetStore, behaviour: TargetB
   const attributes = attributeList(request.query.get('attributes'));
   const excluded = attributeList(request.query.get('excludedAttributes'));
   const shape = (resource: JsonObject): JsonObject => project(resource, attributes, excluded);
+  // §13.7: a target that hides inactive users breaks matching and anchors.
+  const visible = (resource: JsonObject | undefined): resource is JsonObject =>
+    resource !== undefined && !(type === 'User' && behaviour.hideInactiveUsers && resource.active === false);
 
   if (id === undefined) {
-    if (request.method === 'GET') return list(type, request.query, store, behaviour, shape);
+    if (request.method === 'GET') return list(type, request.query, store.all(type).filter(visible), behaviour, shape);
     if (request.method === 'POST') {
       const created = store.create(type, request.body);
       return { status: 201, body: shape(created), headers: { Location: String((created.meta as JsonObject).location) } };
@@ -59,7 +62,7 @@ function dispatch(request: RoutedRequest, store: TargetStore, behaviour: TargetB
   switch (request.method) {
     case 'GET': {
       const found = store.get(type, id);
-      return found ? { status: 200, body: shape(found) } : errorReply(404, `Resource ${id} not found`);
+      return visible(found) ? { status: 200, body: shape(found) } : errorReply(404, `Resource ${id} not found`);
     }
     case 'PUT':
       return { status: 200, body: shape(store.replace(type, id, request.body)) };
@@ -81,12 +84,12 @@ function dispatch(request: RoutedRequest, store: TargetStore, behaviour: TargetB
 function list(
   type: ScimResourceType,
   query: URLSearchParams,
-  store: TargetStore,
+  all: readonly JsonObject[],
   behaviour: TargetBehaviour,
   shape: (resource: JsonObject) => JsonObject,
 ): MockReply {
   const filterText = query.get('filter');
-  let resources = store.all(type);
+  let resources = all;
   if (filterText !== null && filterText.trim() !== '') {
     const filter = parseFilter(filterText);
     checkFilterable(filterAttributes(filter), behaviour);

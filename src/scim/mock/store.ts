@@ -18,7 +18,17 @@ export interface StoreOptions {
   random: RandomSource;
   clock: Clock;
   baseUrl: string;
-  quirks: PatchQuirks;
+  quirks: PatchQuirks & { rejectUnknownSchemas: boolean };
+}
+
+/** §13.6: a strict target refuses schema URNs it does not know, such as Microsoft's group URN. */
+function rejectUnknownSchemas(type: ScimResourceType, schemas: unknown): void {
+  const known = [coreSchemaOf(type), ...(type === 'User' ? [ENTERPRISE_USER_SCHEMA] : [])].map((s) => s.toLowerCase());
+  for (const schema of Array.isArray(schemas) ? schemas : []) {
+    if (typeof schema === 'string' && !known.includes(schema.toLowerCase())) {
+      throw new ScimProtocolError(400, `The schema "${schema}" is not supported by this target`, 'invalidSyntax');
+    }
+  }
 }
 
 export class TargetStore {
@@ -34,7 +44,8 @@ export class TargetStore {
       for (const resource of list) {
         const id = resource.id ?? this.newId(taken);
         taken.add(id);
-        this.resources[type].push(this.envelope(type, canonicalResource(type, resource), id));
+        const meta = isObject(resource.meta) ? resource.meta : {};
+        this.resources[type].push(this.envelope(type, canonicalResource(type, resource), id, meta));
       }
     };
     seedType('User', seed.users);
@@ -61,7 +72,7 @@ export class TargetStore {
   replace(type: ScimResourceType, id: string, body: unknown): JsonObject {
     const current = this.require(type, id);
     const created = isObject(current.meta) ? current.meta.created : undefined;
-    const resource = this.envelope(type, this.readResource(type, body), id, created);
+    const resource = this.envelope(type, this.readResource(type, body), id, { created });
     return this.store(type, resource);
   }
 
@@ -102,6 +113,7 @@ export class TargetStore {
   /** A POST/PUT body as the store keeps it: canonical names, booleans coerced, required attribute present. */
   private readResource(type: ScimResourceType, body: unknown): JsonObject {
     if (!isObject(body)) throw new ScimProtocolError(400, 'The body is not a JSON object', 'invalidSyntax');
+    if (this.options.quirks.rejectUnknownSchemas) rejectUnknownSchemas(type, body.schemas);
     const input = canonicalResource(type, body);
     for (const key of Object.keys(input)) input[key] = coerceBooleans(type, key, input[key], this.options.quirks);
     const unique = input[UNIQUE[type]];
@@ -113,17 +125,18 @@ export class TargetStore {
 
   /**
    * `id`, `schemas` (core URN, plus the enterprise URN when that object is present; other URNs
-   * the client listed are tolerated and dropped, §13.6) and `meta` with created/lastModified/location.
+   * the client listed are tolerated and dropped, §13.6) and `meta` with created/lastModified/location;
+   * timestamps given in `kept` (a seeded resource's, or the created time on PUT) stay.
    */
-  private envelope(type: ScimResourceType, input: JsonObject, id: string, created?: unknown): JsonObject {
+  private envelope(type: ScimResourceType, input: JsonObject, id: string, kept: JsonObject = {}): JsonObject {
     const { id: _ignoredId, schemas: _ignoredSchemas, meta: _ignoredMeta, ...attributes } = input;
     const schemas = [coreSchemaOf(type)];
     if (type === 'User' && findKey(attributes, ENTERPRISE_USER_SCHEMA) !== undefined) schemas.push(ENTERPRISE_USER_SCHEMA);
     const now = this.now();
     const meta = {
       resourceType: type,
-      created: typeof created === 'string' ? created : now,
-      lastModified: now,
+      created: typeof kept.created === 'string' ? kept.created : now,
+      lastModified: typeof kept.lastModified === 'string' ? kept.lastModified : now,
       location: `${this.options.baseUrl}${endpointOf(type)}/${id}`,
     };
     return { schemas, id, ...attributes, meta };
@@ -134,7 +147,8 @@ export class TargetStore {
     const value = String(resource[attribute]).toLowerCase();
     const clash = this.resources[type].find((r) => r.id !== resource.id && String(r[attribute]).toLowerCase() === value);
     if (clash) {
-      throw new ScimProtocolError(409, `A ${type.toLowerCase()} with ${attribute} "${String(resource[attribute])}" already exists`, 'uniqueness');
+      const message = `A ${type.toLowerCase()} with ${attribute} "${String(resource[attribute])}" already exists`;
+      throw new ScimProtocolError(409, message, 'uniqueness');
     }
   }
 

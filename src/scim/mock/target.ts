@@ -56,7 +56,13 @@ export async function createMockScimTarget(
       random: options.random ?? seededRandom(`${options.seed ?? 0}:target`),
       clock: options.clock ?? fixedClock(DEFAULT_CLOCK),
       baseUrl,
-      quirks: { strictBooleans: effective.strictBooleans ?? false, unsupportedPaths: effective.unsupportedPaths ?? [] },
+      quirks: {
+        strictBooleans: effective.strictBooleans ?? false,
+        unsupportedPaths: effective.unsupportedPaths ?? [],
+        flattenedKeys: effective.flattenedKeys ?? 'apply',
+        removeByValue: effective.removeByValue ?? 'apply',
+        rejectUnknownSchemas: effective.rejectUnknownSchemas ?? false,
+      },
     },
   );
   const faults = new FaultSchedule(state.faults ?? []);
@@ -86,9 +92,11 @@ export async function createMockScimTarget(
     return probe;
   };
 
-  async function handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Promise<[number, string, Record<string, string>]> {
+  type NockReply = [number, string, Record<string, string>];
+
+  async function handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Promise<NockReply> {
     const url = new URL(uri, origin);
-    const relative = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : undefined;
+    const relative = relativePath(url.pathname, basePath);
     const query = url.searchParams;
     const decodedQuery = [...query].map(([k, v]) => `${k}=${v}`).join('&');
     const body = readBody(rawBody);
@@ -102,9 +110,10 @@ export async function createMockScimTarget(
     };
     journal.push(exchange);
 
-    const answer = (reply: MockReply): [number, string, Record<string, string>] => {
+    const answer = (reply: MockReply): NockReply => {
       const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-      const replyHeaders: Record<string, string> = { ...(text ? { 'Content-Type': SCIM_CONTENT_TYPE } : {}), ...reply.headers };
+      const contentType: Record<string, string> = text ? { 'Content-Type': SCIM_CONTENT_TYPE } : {};
+      const replyHeaders: Record<string, string> = { ...contentType, ...reply.headers };
       exchange.status = reply.status;
       exchange.responseHeaders = replyHeaders;
       if (text) exchange.responseBody = reply.body;
@@ -121,7 +130,9 @@ export async function createMockScimTarget(
     if (options.token !== undefined && headers.authorization !== `Bearer ${options.token}`) {
       return answer(errorReply(401, 'The bearer token is missing or invalid'));
     }
-    const fault = faults.pick({ method, path: relative, query: decodedQuery, isTestConnection: isTestConnection(method, relative, query) });
+    const probe = isTestConnection(method, relative, query);
+    const fault = faults.pick({ method, path: relative, query: decodedQuery, isTestConnection: probe });
+    const handled = (): MockReply => route({ method, path: relative, query, body }, store, effective);
     if (fault?.delayMs !== undefined) {
       // A delay the client would not wait out surfaces at once as a timeout: runs stay fast.
       if (fault.delayMs >= timeoutMs) return fail('timeout');
@@ -131,10 +142,10 @@ export async function createMockScimTarget(
     if (fault?.status !== undefined && fault.error !== 'malformed') return answer(faultReply(fault));
     if (fault?.error === 'malformed') {
       // Without a status the request is really handled (a lost answer: the change lands, the client cannot tell).
-      const real = fault.status === undefined ? route({ method, path: relative, query, body }, store, effective) : faultReply(fault);
+      const real = fault.status === undefined ? handled() : faultReply(fault);
       return answer({ status: real.status, body: malformed(real.body), headers: { ...real.headers, ...fault.headers } });
     }
-    return answer(route({ method, path: relative, query, body }, store, effective));
+    return answer(handled());
   }
 
   const scope = nock(origin).persist();
@@ -162,6 +173,13 @@ export async function createMockScimTarget(
       openOrigins.delete(origin);
     },
   };
+}
+
+/** The path below the tenant URL's path, or undefined for a path outside it. */
+function relativePath(pathname: string, basePath: string): string | undefined {
+  if (basePath === '/' || basePath === '') return pathname;
+  if (pathname === basePath) return '/';
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
 }
 
 function faultReply(fault: Fault): MockReply {

@@ -8,7 +8,7 @@ import { attributeInfo, lookupAttribute, type ScimResourceType } from '../schema
 import type { Fault, TargetBehaviour, TargetState } from '../types.js';
 import { compileMatcher, FAULT_METHODS } from './faults.js';
 import { parseFilter } from './filter.js';
-import { isObject } from './paths.js';
+import { findKey, isObject } from './paths.js';
 import { ScimProtocolError } from './protocol.js';
 
 type Path = Array<string | number>;
@@ -16,14 +16,19 @@ type Path = Array<string | number>;
 /** RFC 7643 §2.1 ATTRNAME, plus `$ref`. */
 const ATTRIBUTE_NAME = /^(?:[A-Za-z][\w-]*|\$ref)$/;
 
-const BEHAVIOUR_KEYS: Record<keyof TargetBehaviour, 'boolean' | 'strings' | 'patchStatus'> = {
+const BEHAVIOUR_KEYS: Record<keyof TargetBehaviour, 'boolean' | 'strings' | 'patchStatus' | 'mode'> = {
   filterable: 'strings',
   strictBooleans: 'boolean',
   groups: 'boolean',
   patchStatus: 'patchStatus',
   notFoundOnEmptyQuery: 'boolean',
   unsupportedPaths: 'strings',
+  flattenedKeys: 'mode',
+  removeByValue: 'mode',
+  hideInactiveUsers: 'boolean',
+  rejectUnknownSchemas: 'boolean',
 };
+const MODES = ['apply', 'ignore', 'reject'];
 
 const FAULT_KEYS = new Set(['on', 'nth', 'times', 'status', 'body', 'headers', 'delayMs', 'error']);
 const FAULT_ERRORS = new Set(['reset', 'timeout', 'malformed']);
@@ -45,17 +50,21 @@ export function targetStateIssues(state: unknown, behaviourOverride?: TargetBeha
   checkResources('Group', groups, ids, add);
   checkMembers(groups, ids, add);
   const behaviour = { ...(isObject(state.behaviour) ? state.behaviour : {}), ...behaviourOverride };
-  if (state.behaviour !== undefined && !isObject(state.behaviour)) add('MOCK_INVALID_BEHAVIOUR', ['target', 'behaviour'], 'must be an object');
+  if (state.behaviour !== undefined && !isObject(state.behaviour)) {
+    add('MOCK_INVALID_BEHAVIOUR', ['target', 'behaviour'], 'must be an object');
+  }
   checkBehaviour(behaviour, add);
   if (behaviour.groups === false && groups.length > 0) {
-    add('MOCK_INVALID_BEHAVIOUR', ['target', 'behaviour', 'groups'], 'is false, but the target holds groups', 'remove the groups or allow /Groups');
+    const hint = 'remove the groups or allow /Groups';
+    add('MOCK_INVALID_BEHAVIOUR', ['target', 'behaviour', 'groups'], 'is false, but the target holds groups', hint);
   }
   if (state.faults !== undefined) {
     if (!Array.isArray(state.faults)) add('MOCK_INVALID_FAULT', ['target', 'faults'], 'must be a list');
     else state.faults.forEach((fault, i) => checkFault(fault, ['target', 'faults', i], add));
   }
   for (const key of Object.keys(state)) {
-    if (!['users', 'groups', 'behaviour', 'faults'].includes(key)) add('MOCK_INVALID_STATE', ['target', key], 'is not a target key (users, groups, behaviour, faults)');
+    if (['users', 'groups', 'behaviour', 'faults'].includes(key)) continue;
+    add('MOCK_INVALID_STATE', ['target', key], 'is not a target key (users, groups, behaviour, faults)');
   }
   return issues;
 }
@@ -69,14 +78,15 @@ export function validateTargetState(state: unknown, behaviourOverride?: TargetBe
 }
 
 type Add = (code: string, path: Path, message: string, hint?: string) => void;
+type Entry = { resource: Record<string, unknown>; path: Path };
 
-function resourceList(value: unknown, key: 'users' | 'groups', add: Add): Array<{ resource: Record<string, unknown>; path: Path }> {
+function resourceList(value: unknown, key: 'users' | 'groups', add: Add): Entry[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     add('MOCK_INVALID_STATE', ['target', key], 'must be a list');
     return [];
   }
-  const out: Array<{ resource: Record<string, unknown>; path: Path }> = [];
+  const out: Entry[] = [];
   value.forEach((resource, i) => {
     if (isObject(resource)) out.push({ resource, path: ['target', key, i] });
     else add('MOCK_NOT_SCIM_SHAPED', ['target', key, i], 'must be an object of SCIM attributes');
@@ -84,34 +94,39 @@ function resourceList(value: unknown, key: 'users' | 'groups', add: Add): Array<
   return out;
 }
 
-function checkResources(
-  type: ScimResourceType,
-  list: Array<{ resource: Record<string, unknown>; path: Path }>,
-  ids: Map<string, Path>,
-  add: Add,
-): void {
+function checkResources(type: ScimResourceType, list: Entry[], ids: Map<string, Path>, add: Add): void {
   const unique = type === 'User' ? 'userName' : 'displayName';
   const seen = new Map<string, Path>();
   for (const { resource, path } of list) {
     const id = resource.id;
     if (id !== undefined) {
       if (typeof id !== 'string' || id === '') add('MOCK_NOT_SCIM_SHAPED', [...path, 'id'], 'must be a non-empty string');
-      else if (ids.has(id)) add('MOCK_DUPLICATE_ID', [...path, 'id'], `"${id}" is already the id of ${formatPath(ids.get(id) as Path)}`, 'ids must be unique across users and groups');
-      else ids.set(id, path);
+      else if (!ids.has(id)) ids.set(id, path);
+      else {
+        const owner = formatPath(ids.get(id) as Path);
+        const hint = 'ids must be unique across users and groups';
+        add('MOCK_DUPLICATE_ID', [...path, 'id'], `"${id}" is already the id of ${owner}`, hint);
+      }
     }
-    const value = resource[unique];
+    const uniqueKey = findKey(resource, unique);
+    const value = uniqueKey === undefined ? undefined : resource[uniqueKey];
     if (typeof value !== 'string' || value === '') {
       add('MOCK_MISSING_ATTRIBUTE', [...path, unique], `a ${type.toLowerCase()} needs a ${unique} (a non-empty string)`);
     } else if (seen.has(value.toLowerCase())) {
-      add('MOCK_DUPLICATE_VALUE', [...path, unique], `"${value}" is already the ${unique} of ${formatPath(seen.get(value.toLowerCase()) as Path)}`, `${unique} is unique in a SCIM target, ignoring case`);
+      const owner = formatPath(seen.get(value.toLowerCase()) as Path);
+      const hint = `${unique} is unique in a SCIM target, ignoring case`;
+      add('MOCK_DUPLICATE_VALUE', [...path, unique], `"${value}" is already the ${unique} of ${owner}`, hint);
     } else {
       seen.set(value.toLowerCase(), path);
     }
     for (const [key, attribute] of Object.entries(resource)) {
       if (key === 'id' || key === 'schemas' || key === 'meta') continue;
       if (key.toLowerCase().startsWith('urn:')) {
-        if (!isObject(attribute)) add('MOCK_NOT_SCIM_SHAPED', [...path, key], 'an extension must be an object of attributes');
-        else for (const [sub, v] of Object.entries(attribute)) checkValue(type, `${key}:${sub}`, sub, v, [...path, key, sub], add);
+        if (!isObject(attribute)) {
+          add('MOCK_NOT_SCIM_SHAPED', [...path, key], 'an extension must be an object of attributes');
+          continue;
+        }
+        for (const [sub, v] of Object.entries(attribute)) checkValue(type, `${key}:${sub}`, sub, v, [...path, key, sub], add);
         continue;
       }
       checkValue(type, key, key, attribute, [...path, key], add);
@@ -122,7 +137,8 @@ function checkResources(
 /** One attribute value against RFC 7643's schema (type, multiValued) where the attribute is known. */
 function checkValue(type: ScimResourceType, schemaPath: string, name: string, value: unknown, path: Path, add: Add): void {
   if (!ATTRIBUTE_NAME.test(name)) {
-    add('MOCK_NOT_SCIM_SHAPED', path, `"${name}" is not a SCIM attribute name`, 'names start with a letter and hold letters, digits, "-" and "_"');
+    const hint = 'names start with a letter and hold letters, digits, "-" and "_"';
+    add('MOCK_NOT_SCIM_SHAPED', path, `"${name}" is not a SCIM attribute name`, hint);
     return;
   }
   if (value === null) return;
@@ -136,10 +152,18 @@ function checkValue(type: ScimResourceType, schemaPath: string, name: string, va
   checkSingle(type, schemaPath, info.name, value, path, add, !!known);
 }
 
-function checkSingle(type: ScimResourceType, schemaPath: string, name: string, value: unknown, path: Path, add: Add, known: boolean): void {
+function checkSingle(
+  type: ScimResourceType,
+  schemaPath: string,
+  name: string,
+  value: unknown,
+  path: Path,
+  add: Add,
+  known: boolean,
+): void {
   const info = attributeInfo(type, schemaPath);
   if (info.sub) {
-    if (!isObject(value)) return add('MOCK_NOT_SCIM_SHAPED', path, `${name} is complex: write an object such as { value: … }`);
+    if (!isObject(value)) return add('MOCK_NOT_SCIM_SHAPED', path, `${name} is complex: write an object like { value: … }`);
     for (const [sub, v] of Object.entries(value)) checkValue(type, `${schemaPath}.${sub}`, sub, v, [...path, sub], add);
     return;
   }
@@ -148,7 +172,8 @@ function checkSingle(type: ScimResourceType, schemaPath: string, name: string, v
     return;
   }
   if (info.type === 'boolean' && typeof value !== 'boolean') {
-    add('MOCK_NOT_SCIM_SHAPED', path, `${name} is a boolean; ${JSON.stringify(value)} is not`, 'write true or false without quotes');
+    const hint = 'write true or false without quotes';
+    add('MOCK_NOT_SCIM_SHAPED', path, `${name} is a boolean; ${JSON.stringify(value)} is not`, hint);
   } else if (info.type !== 'boolean' && typeof value !== 'string') {
     add('MOCK_NOT_SCIM_SHAPED', path, `${name} is a string; ${JSON.stringify(value)} is not`, 'quote the value in YAML');
   }
@@ -161,13 +186,18 @@ function isJson(value: unknown): boolean {
   return isObject(value) && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isJson);
 }
 
-function checkMembers(groups: Array<{ resource: Record<string, unknown>; path: Path }>, ids: Map<string, Path>, add: Add): void {
+function checkMembers(groups: Entry[], ids: Map<string, Path>, add: Add): void {
   for (const { resource, path } of groups) {
-    if (!Array.isArray(resource.members)) continue;
-    resource.members.forEach((member, i) => {
-      const value = isObject(member) ? member.value : undefined;
-      if (typeof value !== 'string') return add('MOCK_NOT_SCIM_SHAPED', [...path, 'members', i], 'a member is { value: <user or group id> }');
-      if (!ids.has(value)) add('MOCK_UNKNOWN_MEMBER', [...path, 'members', i, 'value'], `"${value}" is not the id of a user or group in the target`);
+    const key = findKey(resource, 'members');
+    const members = key === undefined ? undefined : resource[key];
+    if (!Array.isArray(members)) continue;
+    members.forEach((member, i) => {
+      // Other shape problems are reported with the other attributes.
+      if (!isObject(member)) return;
+      const value = member.value;
+      const where = [...path, key as string, i, 'value'];
+      if (typeof value !== 'string') return add('MOCK_NOT_SCIM_SHAPED', where, 'a member needs the id of a user or group');
+      if (!ids.has(value)) add('MOCK_UNKNOWN_MEMBER', where, `"${value}" is not the id of a user or group in the target`);
     });
   }
 }
@@ -182,6 +212,8 @@ function checkBehaviour(behaviour: Record<string, unknown>, add: Add): void {
       add('MOCK_INVALID_BEHAVIOUR', path, 'must be true or false');
     } else if (kind === 'patchStatus' && value !== 200 && value !== 204) {
       add('MOCK_INVALID_BEHAVIOUR', path, 'must be 200 or 204');
+    } else if (kind === 'mode' && !MODES.includes(value as string)) {
+      add('MOCK_INVALID_BEHAVIOUR', path, 'must be apply, ignore or reject');
     } else if (kind === 'strings') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) {
         add('MOCK_INVALID_BEHAVIOUR', path, 'must be a list of attribute paths');
@@ -209,17 +241,20 @@ function checkPathFilter(entry: string, path: Path, add: Add): void {
 function checkFault(fault: unknown, path: Path, add: Add): void {
   if (!isObject(fault)) return add('MOCK_INVALID_FAULT', path, 'must be an object with `on` and an effect');
   for (const key of Object.keys(fault)) {
-    if (!FAULT_KEYS.has(key)) add('MOCK_INVALID_FAULT', [...path, key], `is not a fault key (${[...FAULT_KEYS].join(', ')})`);
+    if (FAULT_KEYS.has(key)) continue;
+    add('MOCK_INVALID_FAULT', [...path, key], `is not a fault key (${[...FAULT_KEYS].join(', ')})`);
   }
   const f = fault as Partial<Fault>;
   if (typeof f.on !== 'string') {
-    add('MOCK_INVALID_FAULT', [...path, 'on'], 'is required: testConnection, any, or "METHOD /path" such as "PATCH /Users/*"');
+    const message = 'is required: testConnection, any, or "METHOD /path" such as "PATCH /Users/*"';
+    add('MOCK_INVALID_FAULT', [...path, 'on'], message);
   } else {
     checkMatcher(f.on, [...path, 'on'], add);
   }
   for (const key of ['nth', 'times'] as const) {
     const value = f[key];
-    if (value !== undefined && (!Number.isInteger(value) || value < 1)) add('MOCK_INVALID_FAULT', [...path, key], 'must be a whole number of at least 1');
+    if (value === undefined || (Number.isInteger(value) && value >= 1)) continue;
+    add('MOCK_INVALID_FAULT', [...path, key], 'must be a whole number of at least 1');
   }
   if (f.status !== undefined && (!Number.isInteger(f.status) || f.status < 100 || f.status > 599)) {
     add('MOCK_INVALID_FAULT', [...path, 'status'], 'must be an HTTP status between 100 and 599');
@@ -239,7 +274,8 @@ function checkFault(fault: unknown, path: Path, add: Add): void {
   if ((f.body !== undefined || f.headers !== undefined) && f.status === undefined && f.error !== 'malformed') {
     add('MOCK_INVALID_FAULT', path, 'a body or headers need a status');
   }
-  if (f.status === undefined && f.error === undefined && f.delayMs === undefined && f.body === undefined && f.headers === undefined) {
+  const effects = [f.status, f.error, f.delayMs, f.body, f.headers];
+  if (effects.every((effect) => effect === undefined)) {
     add('MOCK_INVALID_FAULT', path, 'has no effect: give a status, an error or a delayMs');
   }
 }
@@ -256,7 +292,8 @@ const SHAPES: Record<(typeof FAULT_METHODS)[number], Array<'collection' | 'item'
 function checkMatcher(on: string, path: Path, add: Add): void {
   const matcher = compileMatcher(on);
   if (!matcher) {
-    return add('MOCK_INVALID_FAULT', path, `"${on}" is not testConnection, any, or "METHOD /path"`, 'for example "PATCH /Users/*" or "GET /Groups?*"');
+    const hint = 'for example "PATCH /Users/*" or "GET /Groups?*"';
+    return add('MOCK_INVALID_FAULT', path, `"${on}" is not testConnection, any, or "METHOD /path"`, hint);
   }
   if (matcher.kind !== 'request') return;
   const methods = matcher.method === '*' ? [...FAULT_METHODS] : FAULT_METHODS.filter((m) => m === matcher.method);
@@ -272,6 +309,7 @@ function checkMatcher(on: string, path: Path, add: Add): void {
     SHAPES[method].some((shape) => candidates(shape).some((candidate) => matcher.path.test(candidate))),
   );
   if (!canMatch) {
-    add('MOCK_FAULT_NEVER_MATCHES', path, `"${on}" can never match a request the client sends`, 'the client sends GET/POST /Users and /Groups, and GET/PATCH/DELETE /Users/<id> and /Groups/<id>');
+    const hint = 'the client sends GET/POST /Users and /Groups, and GET/PATCH/DELETE /Users/<id> and /Groups/<id>';
+    add('MOCK_FAULT_NEVER_MATCHES', path, `"${on}" can never match a request the client sends`, hint);
   }
 }
