@@ -4,9 +4,12 @@
  */
 import { REDACTED } from '../mapping/index.js';
 
+const MIN_SUBSTRING_LENGTH = 3;
+
 /**
  * Returns a copy of `value` in which every occurrence of a secret inside a string (keys
- * included, and JSON-escaped inside embedded JSON strings) reads `[Redact]`. Longer secrets are replaced first so one that contains another is
+ * included, and JSON-escaped inside embedded JSON strings) reads `[Redact]`; secrets shorter than
+ * three characters only where they are the whole string. Longer secrets are replaced first so one that contains another is
  * not left half-visible. Returns `value` itself when there is nothing to scrub.
  */
 export function scrub<T>(value: T, secrets: readonly string[]): T {
@@ -16,7 +19,13 @@ export function scrub<T>(value: T, secrets: readonly string[]): T {
   if (list.length === 0) return value;
   const replace = (text: string): string => {
     let out = text;
-    for (const secret of list) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    for (const secret of list) {
+      // Very short values ("1", "no") are hidden only where they are the whole text: inside other
+      // text they would mask timestamps and words (the runner's reporters use the same rule).
+      if (secret.length < MIN_SUBSTRING_LENGTH) {
+        if (out === secret) return REDACTED;
+      } else if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    }
     return out;
   };
   const walk = (node: unknown): unknown => {

@@ -111,13 +111,13 @@ export async function runOnDemand(
       redacted: new Set(),
     };
     const { result, members } = await runSubject(run, found.subject);
-    const redactedValues = [...run.redacted];
+    const redactions = [...run.redacted];
     return {
-      result: scrub(result, redactedValues),
-      members: scrub(members, redactedValues),
+      result: scrub(result, redactions),
+      members: scrub(members, redactions),
       exchanges: mock.journal.map((e) => ({ ...e })),
       target: mock.snapshot(),
-      redactedValues,
+      redactions,
     };
   } catch (error) {
     if (error instanceof InputError) return early(invalid(error.issues), [...error.issues]);
@@ -235,7 +235,7 @@ function terminal(
     members: [],
     exchanges: [],
     target: { users: structuredClone(target.users ?? []), groups: structuredClone(target.groups ?? []) },
-    redactedValues: [],
+    redactions: [],
     ...(issues ? { issues } : {}),
   };
 }

@@ -185,11 +185,11 @@ export interface OnDemandResult {
   /** The mocked target's state after the run. */
   target: { users: ScimResource[]; groups: ScimResource[] };
   /**
-   * Values produced by `Redact()`. They reached the target (and so appear in `exchanges` and
-   * `target`), but steps, summaries and responses show `[Redact]`; reporters scrub these values
-   * from everything else they print. Always set by `runOnDemand`.
+   * Values that passed through `Redact()`: they go to the target unchanged, but every report and
+   * the console show them as `[Redact]`, as Entra's provisioning logs do (entra-semantics.md §3,
+   * Redact). The runner masks them wherever they appear.
    */
-  redactedValues?: string[];
+  redactions?: string[];
   /**
    * Set when the run could not start because the app, source or target is invalid (a mapping
    * that does not compile, a target state the mock rejects…): every problem, for the runner to

@@ -76,7 +76,7 @@ describe('runOnDemand: Redact, SelectUniqueValue, workers', () => {
     const app = makeApp({}, { mappings: [...userMappings.slice(0, 3), { target: 'nickName', expression: 'Redact(Append([mailNickname], "-secret"))' }] });
     const result = await run({ app });
     expect(bodies(result, 'POST')[0]).toMatchObject({ nickName: 'alice-secret' });
-    expect(result.redactedValues).toEqual(['alice-secret']);
+    expect(result.redactions).toEqual(['alice-secret']);
     const views = JSON.stringify([result.result, result.members]);
     expect(views).not.toContain('alice-secret');
     expect(step(result.result, 'action')?.details.attributes.nickName).toBe('[Redact]');

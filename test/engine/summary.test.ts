@@ -187,9 +187,10 @@ describe('step details', () => {
 describe('scrub', () => {
   it('replaces secrets in strings and keys, longest first, and inside embedded JSON', () => {
     const embedded = JSON.stringify({ password: 'p"ss' });
-    expect(scrub({ a: 'x p"ss y', list: ['p"ss'], ['k-p"ss']: 1, embedded, n: 5, b: true, z: null }, ['p"ss', 'p'])).toEqual({
-      a: 'x [Redact] y', list: ['[Redact]'], 'k-[Redact]': 1, embedded: '{"[Redact]assword":"[Redact]"}', n: 5, b: true, z: null,
+    expect(scrub({ a: 'x p"ss y', list: ['p"ss'], ['k-p"ss']: 1, embedded, n: 5, b: true, z: null }, ['p"ss', 'pa'])).toEqual({
+      a: 'x [Redact] y', list: ['[Redact]'], 'k-[Redact]': 1, embedded: '{"password":"[Redact]"}', n: 5, b: true, z: null,
     });
+    expect(scrub(['pa', 'pal', '2026-01-01'], ['pa', '1'])).toEqual(['[Redact]', 'pal', '2026-01-01']);
   });
 
   it('returns the value itself when there is nothing to scrub', () => {
