@@ -29,8 +29,9 @@ export function checkPreconditions(app: AppDefinition, subject: Subject): Refusa
     }
     return undefined;
   }
-  if (!app.objects.user) {
-    return refuse('this app has no user object mapping: add objects.user with its attribute mappings');
+  if (!app.objects.user || app.objects.user.enabled === false) {
+    // entra-semantics.md §4.2: disabling the user mapping is not supported.
+    return refuse('this app has no enabled user object mapping: add objects.user with its attribute mappings');
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ describe('runOnDemand: runs that end before the steps', () => {
     { name: 'group run on a Workday app', input: { app: makeApp({ template: 'workday' }, {}, {}), subject: { group: 'Sales' } }, code: 'OnDemandNotSupported', reason: /workday connectors do not provision groups/ },
     { name: 'group run on a cross-tenant app', input: { app: makeApp({ template: 'crossTenant' }, {}, {}), subject: { group: 'Sales' } }, code: 'OnDemandNotSupported', reason: /crossTenant/ },
     { name: 'group run without a group mapping', input: { subject: { group: 'Sales' } }, code: 'OnDemandNotSupported', reason: /group provisioning is not enabled/ },
+    { name: 'user run with the user mapping disabled', input: { app: makeApp({}, { enabled: false }) }, code: 'OnDemandNotSupported', reason: /no enabled user object mapping/ },
     { name: 'unknown user', input: { subject: { user: 'nobody@contoso.com' } }, code: 'SubjectNotFound', reason: /nobody/ },
     { name: 'soft-deleted user', input: { source: { users: [{ ...alice, deleted: true }] } }, code: 'SubjectNotFound', reason: /soft-deleted/ },
     { name: 'ambiguous search', input: { source: { users: [alice, { ...bob, surname: 'Smith' }, { ...alice, objectId: 'x', userPrincipalName: 'a2@c.com', surname: 'Smith' }] }, subject: { user: 'Smith' } }, code: 'AmbiguousSubject', reason: /2 users match/ },

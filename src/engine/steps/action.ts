@@ -110,7 +110,7 @@ async function remove(input: ActionInput, path: Extract<ActionPath, { kind: 'dep
   const { run, prepared, recorder, text } = input;
   if (!prepared.actions.has('delete')) return notAllowed(input, 'delete', path.id);
   const answer = await run.client.delete(prepared.objectType === 'user' ? 'User' : 'Group', path.id);
-  if (!answer.ok) return failed(input, 'delete', {}, [], answer, []);
+  if (!answer.ok) return { ...failed(input, 'delete', {}, [], answer, []), targetId: path.id };
   recordExport(recorder, 'delete', 'success', describe.exported(text, 'delete'), text, {}, [], []);
   return { status: 'success', action: 'delete', modifiedProperties: [] };
 }
