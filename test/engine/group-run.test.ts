@@ -153,4 +153,30 @@ describe('group run', () => {
     expect(result.members[0]?.steps.map((s) => s.key)).toEqual(['import', 'scope', 'match', 'action']);
     expect(result.exchanges.some((e) => e.step === 'alice@contoso.com:action')).toBe(true);
   });
+
+  it.each([
+    { name: 'test connection fails', target: { faults: [{ on: 'testConnection', status: 403 }] }, status: 'failure', action: 'none', last: 'testConnection', code: 'SystemForCrossDomainIdentityManagementCredentialValidationFailure' },
+    {
+      name: 'no value for the matching attribute',
+      app: makeApp({}, {}, { mappings: [{ target: 'displayName', source: 'displayName' }, { target: 'externalId', source: 'mailNickname', match: 1 }] }),
+      status: 'failure', action: 'none', last: 'import', code: 'ImportSkipped',
+    },
+    {
+      name: 'two target groups with the external id',
+      app: makeApp({}, {}, { mappings: [{ target: 'displayName', source: 'displayName' }, { target: 'externalId', source: 'objectId', match: 1 }] }),
+      target: { groups: [{ id: 'g1', displayName: 'Sales EU', externalId: 'src-sales' }, { id: 'g2', displayName: 'Sales US', externalId: 'src-sales' }] },
+      status: 'failure', action: 'none', last: 'match', code: 'SystemForCrossDomainIdentityManagementDuplicateTargetEntries',
+    },
+    { name: 'an attribute differs', target: { groups: [{ id: 'g1', displayName: 'Sales', externalId: 'old' }] }, status: 'success', action: 'update', last: 'action' },
+    { name: 'already in sync', target: { groups: [{ id: 'g1', displayName: 'Sales', externalId: 'src-sales' }] }, status: 'skipped', action: 'skip', last: 'action' },
+  ])('group steps: $name → $status $action', async (row) => {
+    const result = await run({ app: row.app ?? groupApp, source: directory(), subject: { group: 'Sales', members: [] }, target: row.target ?? {} });
+    expect(result.result).toMatchObject({ status: row.status, action: row.action });
+    expect(result.result.steps.at(-1)?.key).toBe(row.last);
+    if (row.code) expect(result.result.error?.errorCode).toBe(row.code);
+    if (row.action === 'update') {
+      expect(bodies(result, 'PATCH')).toEqual([{ schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'externalId', value: 'src-sales' }] }]);
+      expect(requests(result).at(-1)).toBe('PATCH /Groups/g1');
+    }
+  });
 });
