@@ -179,4 +179,18 @@ describe('group run', () => {
       expect(requests(result).at(-1)).toBe('PATCH /Groups/g1');
     }
   });
+
+  it.each([
+    { name: 'the group is left alone by IgnoreObjectFlow', group: { mappings: [...groupMappingsWith('objectFilter', 'IIF([displayName]="Sales", IgnoreObjectFlow, "x")')] }, target: { groups: [{ id: 'g1', displayName: 'Sales' }] } },
+    { name: 'the Update action is unticked', group: { actions: ['create' as const] }, target: { groups: [{ id: 'g1', displayName: 'Sales', externalId: 'old' }] } },
+  ])('provisions no member when $name', async (row) => {
+    const result = await run({ app: makeApp({}, {}, row.group), source: directory(), subject: { group: 'Sales', members: ['alice@contoso.com'] }, target: row.target });
+    expect(result.result.status).toBe('skipped');
+    expect(result.members).toEqual([]);
+    expect(bodies(result, 'PATCH')).toEqual([]);
+  });
 });
+
+function groupMappingsWith(target: string, expression: string) {
+  return [{ target: 'displayName', source: 'displayName', match: 1 }, { target: 'members', source: 'members' }, { target, expression }];
+}
