@@ -34,6 +34,16 @@ export function abortedError(run: RunState): ErrorInformation {
 }
 
 /**
+ * Whether the object is provisioned in the target after its action: created, updated, or already
+ * in sync — not failed, left alone (IgnoreObjectFlow, an unticked action) or deprovisioned. Only
+ * then are its references (manager, group members) written.
+ */
+export function provisioned(outcome: Pick<ObjectOutcome, 'status' | 'action' | 'skipReason'>): boolean {
+  if (outcome.status === 'failure' || outcome.action === 'disable' || outcome.action === 'delete') return false;
+  return outcome.skipReason === undefined || outcome.skipReason === 'RedundantExport';
+}
+
+/**
  * Runs one object through import, scope, match, action and its reference. `member` labels the
  * exchanges of a group's member. Never throws for scenario content.
  */
@@ -95,7 +105,7 @@ export async function runObject(run: RunState, subject: ObjectSubject, prepared:
     : { kind: 'create' };
   enterStep(run, 'action', member);
   const outcome = await actionStep({ run, prepared, attributes, recorder, text }, path);
-  if (outcome.status === 'failure' || !outcome.targetId || outcome.skipReason === 'ActionNotAllowed') return end(outcome);
+  if (!outcome.targetId || !provisioned(outcome)) return end(outcome);
   if (aborted(run)) return abort();
 
   const reference = await referenceStep(run, outcome.targetId, manager, existingManager, recorder, text, member);

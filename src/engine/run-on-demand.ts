@@ -13,7 +13,7 @@ import { indexSource, userLabel, type DirectoryUser } from '../source/directory.
 import { resolveSubject, type ResolvedSubject } from '../source/search.js';
 import type { SourceDirectory, Subject } from '../source/types.js';
 import { entraError } from './entra-errors.js';
-import { abortedError, identify, runObject } from './object-run.js';
+import { abortedError, identify, provisioned, runObject } from './object-run.js';
 import { checkPreconditions } from './preconditions.js';
 import { prepareObject, type PreparedObject } from './prepare.js';
 import { ObjectRecorder } from './recorder.js';
@@ -141,7 +141,8 @@ async function runSubject(run: RunState, subject: ResolvedSubject): Promise<{ re
   const group = await runWithConnectionTest(run, { kind: 'group', group: subject.group }, prepared);
   const members: Recorded[] = [];
   const groupId = group.outcome.targetId;
-  if (groupId && takesMembers(group.outcome)) {
+  // Members follow only a group that is provisioned (docs/pipeline.md, "Groups").
+  if (groupId && provisioned(group.outcome)) {
     for (const user of subject.members) members.push(await runMember(run, user));
     if (prepared.members && members.length > 0 && !run.signal?.aborted) {
       const states = members.map((m) => ({ label: m.outcome.displayName, ...(m.outcome.targetId ? { targetId: m.outcome.targetId } : {}) }));
@@ -165,16 +166,6 @@ async function runWithConnectionTest(run: RunState, subject: Parameters<typeof r
     return { recorder, outcome: { ...identity, status: 'failure', action: 'none', error: abortedError(run), modifiedProperties: [] } };
   }
   return { recorder, outcome: settle(run, await runObject(run, subject, prepared, recorder)) };
-}
-
-/**
- * Members follow only a group that is provisioned in the target: created, updated or already in
- * sync — not one that failed, was left alone (IgnoreObjectFlow, an unticked action) or was
- * deprovisioned (docs/pipeline.md, "Groups").
- */
-function takesMembers(outcome: ObjectOutcome): boolean {
-  if (outcome.status === 'failure' || outcome.action === 'disable' || outcome.action === 'delete') return false;
-  return outcome.skipReason === undefined || outcome.skipReason === 'RedundantExport';
 }
 
 /** A failure caused by the abort (a request cut short) is reported as the abort. */
