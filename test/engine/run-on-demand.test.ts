@@ -115,6 +115,22 @@ describe('runOnDemand: Redact, SelectUniqueValue, workers', () => {
     expect(result.result).toMatchObject({ status: 'failure', action: 'create', error: { errorCode: 'ExpressionEvaluationFailure', additionalDetails: 'EXPR_EVAL_NO_UNIQUE_VALUE' } });
   });
 
+  it('finds a disabled user with findDisabledUsers, who is then skipped as inactive', async () => {
+    const source = { users: [{ ...alice, accountEnabled: false }] };
+    expect((await run({ source })).result.error?.errorCode).toBe('SubjectNotFound');
+    const result = await run({ source, settings: { engine: { findDisabledUsers: true } }, target: { users: [{ id: 't', userName: 'alice@contoso.com', active: true }] } });
+    expect(result.result).toMatchObject({ status: 'skipped', action: 'other', skipReason: 'NotActiveInSource' });
+    expect(step(result.result, 'scope')?.details.facts[0]).toEqual({ label: 'Active in source system', value: 'False', passed: false });
+    expect(bodies(result, 'PATCH')).toEqual([]);
+  });
+
+  it('provisions a SuccessFactors worker found by personIdExternal', async () => {
+    const app = makeApp({ template: 'successFactors' }, { mappings: [{ target: 'externalId', source: 'personIdExternal', match: 1 }, { target: 'userName', expression: 'Join("@", [personIdExternal], "contoso.com")' }] });
+    const result = await run({ app, source: { users: [{ personIdExternal: 'P-9' }] }, subject: { worker: 'P-9' } });
+    expect(result.result).toMatchObject({ status: 'success', action: 'create', displayName: expect.any(String) });
+    expect(bodies(result, 'POST')[0]).toMatchObject({ externalId: 'P-9', userName: 'P-9@contoso.com' });
+  });
+
   it('provisions a Workday worker found by WorkerID, scoped by its filters only', async () => {
     const app = makeApp({ template: 'workday' }, {
       mappings: [{ target: 'externalId', source: 'WorkerID', match: 1 }, { target: 'userName', source: 'userPrincipalName' }],
