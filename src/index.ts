@@ -141,3 +141,26 @@ export type {
   TargetSnapshot,
   TransportErrorKind,
 } from './scim/types.js';
+
+// The on-demand pipeline (issue #6; docs/pipeline.md): runOnDemand, its settings, the subject
+// search and the result's building blocks.
+export { runOnDemand } from './engine/run-on-demand.js';
+export { defaultEngineOptions, type EngineOptions } from './engine/options.js';
+export { scrub } from './engine/redact.js';
+export type {
+  MatchAttempt,
+  RunContext,
+  ScopeFact,
+  StepDetailsMap,
+  ProvisionedIdentity,
+} from './engine/types.js';
+export { indexSource, type DirectoryGroup, type DirectoryUser, type SourceIndex } from './source/directory.js';
+export {
+  MAX_GROUP_MEMBERS,
+  resolveSubject,
+  type ResolvedSubject,
+  type SubjectProblem,
+  type SubjectProblemCode,
+  type SubjectSearchOptions,
+  type SubjectSearchResult,
+} from './source/search.js';

@@ -6,6 +6,7 @@
  *   tenant's provisioning log; and `onDemandResponse`, the Graph provisionOnDemand key/value pair.
  */
 import type { Clock, RandomSource } from '../core/determinism.js';
+import type { Issue } from '../core/errors.js';
 import type { Settings } from '../config/settings.js';
 import type { Exchange, ScimResource } from '../scim/types.js';
 
@@ -100,7 +101,12 @@ export interface MatchAttempt {
 
 /** Per-step "view details". */
 export interface StepDetailsMap {
-  testConnection: { request?: string };
+  testConnection: {
+    /** The probe sent, e.g. `GET /Users?filter=userName eq "…"`. */
+    request?: string;
+    /** The HTTP status the target answered, when it answered. */
+    status?: number;
+  };
   import: { attributes: Record<string, string | string[]> };
   scope: { inScope: boolean; facts: ScopeFact[] };
   match: { matches: number; attempts: MatchAttempt[]; targetId?: string };
@@ -110,9 +116,27 @@ export interface StepDetailsMap {
     attributes: Record<string, string | string[]>;
     modifiedProperties: ModifiedProperty[];
     skipReason?: string;
+    /** Mappings left out of the export (role mappings on demand, engine setting `roleMappings`). */
+    notProvisioned?: string[];
   };
-  reference: { attribute: string; referencedSourceId?: string; targetId?: string };
-  membership: { added: string[]; removed: string[]; missing: string[] };
+  reference: {
+    attribute: string;
+    /** Source object id of the referenced object (the manager). */
+    referencedSourceId?: string;
+    /** Its id in the target, when it was found there. */
+    targetId?: string;
+    /** Why the reference was not written, when it was not. */
+    reason?: string;
+  };
+  membership: {
+    /** Target ids added to the group. */
+    added: string[];
+    removed: string[];
+    /** Source members left out because they are not in the target (UPN or object id). */
+    missing: string[];
+    /** PATCH requests used. */
+    batches?: number;
+  };
 }
 
 /** One portal step card. */
@@ -127,6 +151,8 @@ export type OnDemandStep = {
     description: string;
     details: StepDetailsMap[K];
     error?: ErrorInformation;
+    /** When the step ended (ISO 8601, from the injected clock). */
+    timestamp?: string;
   };
 }[StepKey];
 
@@ -138,6 +164,10 @@ export interface ObjectResult {
   status: StepStatus;
   action: ActionKind;
   error?: ErrorInformation;
+  /** Why the object was skipped (`RedundantExport`, `NotEffectivelyEntitled`…), when it was. */
+  skipReason?: string;
+  /** The object's id in the target after the run, when it has one. */
+  targetId?: string;
   steps: OnDemandStep[];
   summary: ProvisioningObjectSummary;
   /** The Graph provisionOnDemand response: `key` and `value` are JSON documents as strings. */
@@ -154,6 +184,18 @@ export interface OnDemandResult {
   exchanges: Exchange[];
   /** The mocked target's state after the run. */
   target: { users: ScimResource[]; groups: ScimResource[] };
+  /**
+   * Values that passed through `Redact()`: they go to the target unchanged, but every report and
+   * the console show them as `[Redact]`, as Entra's provisioning logs do (entra-semantics.md §3,
+   * Redact). The runner masks them wherever they appear.
+   */
+  redactions?: string[];
+  /**
+   * Set when the run could not start because the app, source or target is invalid (a mapping
+   * that does not compile, a target state the mock rejects…): every problem, for the runner to
+   * report as invalid input. `result.error.errorCode` is then `InvalidConfiguration`.
+   */
+  issues?: Issue[];
 }
 
 /**

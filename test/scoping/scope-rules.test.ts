@@ -110,7 +110,7 @@ describe('scope rules (entra-semantics.md §6)', () => {
   });
 
   describe('assignment replication (engine.assignmentReplicationMinutes)', () => {
-    const settings = { ...defaultSettings, engine: { assignmentReplicationMinutes: 10 } };
+    const settings = { ...defaultSettings, engine: { ...defaultSettings.engine, assignmentReplicationMinutes: 10 } };
     const fresh = { ...alice, assignments: [{ role: 'User', assignedAt: '2025-12-31T23:55:00Z' }] };
 
     it('an assignment younger than the delay is not seen yet', () => {

@@ -1,0 +1,42 @@
+/**
+ * `Redact()` values (entra-semantics.md §3, Redact): the value reaches the target, but every view
+ * of the run shows `[Redact]` in its place.
+ */
+import { REDACTED } from '../mapping/index.js';
+
+const MIN_SUBSTRING_LENGTH = 3;
+
+/**
+ * Returns a copy of `value` in which every occurrence of a secret inside a string (keys
+ * included, and JSON-escaped inside embedded JSON strings) reads `[Redact]`; secrets shorter than
+ * three characters only where they are the whole string. Longer secrets are replaced first so one that contains another is
+ * not left half-visible. Returns `value` itself when there is nothing to scrub.
+ */
+export function scrub<T>(value: T, secrets: readonly string[]): T {
+  // The JSON-escaped form too: the provisionOnDemand response embeds JSON documents as strings.
+  const forms = secrets.filter((s) => s.length > 0).flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
+  const list = [...new Set(forms)].sort((a, b) => b.length - a.length);
+  if (list.length === 0) return value;
+  const replace = (text: string): string => {
+    let out = text;
+    for (const secret of list) {
+      // Very short values ("1", "no") are hidden only where they are the whole text: inside other
+      // text they would mask timestamps and words (the runner's reporters use the same rule).
+      if (secret.length < MIN_SUBSTRING_LENGTH) {
+        if (out === secret) return REDACTED;
+      } else if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    }
+    return out;
+  };
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return replace(node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node !== null && typeof node === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, inner] of Object.entries(node as Record<string, unknown>)) out[replace(key)] = walk(inner);
+      return out;
+    }
+    return node;
+  };
+  return walk(value) as T;
+}

@@ -1,0 +1,61 @@
+/**
+ * The attributes a source object exposes to mappings and scoping filters: what the scenario wrote,
+ * plus the ones the directory computes (objectId, accountEnabled, the manager reference,
+ * appRoleAssignments). IsSoftDeleted is a scope fact and is added by the scope rules.
+ */
+import type { DirectoryGroup, DirectoryUser, SourceIndex } from './directory.js';
+import type { SourceAssignment, SourceAttributeValue } from './types.js';
+
+/** Keys of a scenario's user entry that are not source attributes themselves. */
+const RESERVED_USER_KEYS = new Set(['assigned', 'assignments', 'deleted', 'manager']);
+const RESERVED_GROUP_KEYS = new Set(['assigned', 'assignments', 'deleted', 'members']);
+
+/** The role a bare `assigned: true` stands for (Default Access). */
+export const DEFAULT_ACCESS_ROLE = 'User';
+
+export type SourceAttributes = Record<string, SourceAttributeValue>;
+
+/** A user's source attributes. */
+export function userAttributes(user: DirectoryUser, index: SourceIndex): SourceAttributes {
+  const out: SourceAttributes = {};
+  for (const [key, value] of Object.entries(user.entry)) {
+    if (RESERVED_USER_KEYS.has(key) || value === undefined) continue;
+    out[key] = value as SourceAttributeValue;
+  }
+  out.objectId = user.objectId;
+  out.accountEnabled = user.entry.accountEnabled !== false;
+  const manager = managerOf(user, index);
+  if (manager) out.manager = manager.objectId;
+  else if (typeof user.entry.manager === 'string') out.manager = user.entry.manager;
+  const roles = assignmentsOf(user.entry.assigned, user.entry.assignments);
+  if (roles.length > 0) {
+    out.appRoleAssignments = roles.map((a) => ({
+      ...(a.roleId ? { appRoleId: a.roleId } : {}),
+      displayName: a.role ?? DEFAULT_ACCESS_ROLE,
+      value: a.role ?? DEFAULT_ACCESS_ROLE,
+    }));
+  }
+  return out;
+}
+
+/** A group's source attributes. */
+export function groupAttributes(group: DirectoryGroup): SourceAttributes {
+  const out: SourceAttributes = {};
+  for (const [key, value] of Object.entries(group.entry)) {
+    if (RESERVED_GROUP_KEYS.has(key) || value === undefined) continue;
+    out[key] = value as SourceAttributeValue;
+  }
+  out.objectId = group.objectId;
+  return out;
+}
+
+/** The user's manager in the source, when the reference resolves. */
+export function managerOf(user: DirectoryUser, index: SourceIndex): DirectoryUser | undefined {
+  return typeof user.entry.manager === 'string' ? index.findUser(user.entry.manager) : undefined;
+}
+
+/** Direct assignments, with `assigned: true` read as one Default Access assignment. */
+export function assignmentsOf(assigned: boolean | undefined, assignments: SourceAssignment[] | undefined): SourceAssignment[] {
+  if (assignments && assignments.length > 0) return assignments;
+  return assigned === true ? [{ role: DEFAULT_ACCESS_ROLE }] : [];
+}
