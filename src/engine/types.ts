@@ -154,6 +154,12 @@ export interface OnDemandResult {
   exchanges: Exchange[];
   /** The mocked target's state after the run. */
   target: { users: ScimResource[]; groups: ScimResource[] };
+  /**
+   * Values that passed through `Redact()`: they go to the target unchanged, but every report and
+   * the console show them as `[Redact]`, as Entra's provisioning logs do (entra-semantics.md §3,
+   * Redact). The runner masks them wherever they appear.
+   */
+  redactions?: string[];
 }
 
 /**
