@@ -5,6 +5,7 @@
 import type { AppDefinition } from '../app/types.js';
 import type { Issue } from '../core/errors.js';
 import type { Subject } from '../source/types.js';
+import type { StageIssue } from './stage-checks.js';
 
 /** `provision:` must be exactly one of `{ user }`, `{ group, members? }`, `{ worker }`. */
 export function checkSubject(subject: Record<string, unknown>): Issue[] {
@@ -53,8 +54,8 @@ const kindForType = { direct: 'source', constant: 'constant', expression: 'expre
  * Each mapping names exactly one of `source`, `constant`, `expression` (none for `type: none`),
  * and an explicit `type` agrees with it. Paths are relative to the app.
  */
-export function checkMappingShapes(app: AppDefinition): Issue[] {
-  const issues: Issue[] = [];
+export function checkMappingShapes(app: AppDefinition): StageIssue[] {
+  const issues: StageIssue[] = [];
   for (const objectType of ['user', 'group'] as const) {
     const mappings = app.objects[objectType]?.mappings ?? [];
     mappings.forEach((mapping, index) => {
@@ -67,6 +68,7 @@ export function checkMappingShapes(app: AppDefinition): Issue[] {
             message: `mapping for "${mapping.target}" has type none but sets ${present.join(', ')}`,
             hint: 'remove the source, or remove type: none',
             path: [...path, present[0]!],
+            atKey: true,
           });
         }
         return;
@@ -80,6 +82,7 @@ export function checkMappingShapes(app: AppDefinition): Issue[] {
               : `mapping for "${mapping.target}" sets ${present.join(' and ')}; a mapping has exactly one source`,
           hint: 'keep one of source (direct), constant or expression',
           path: present.length === 0 ? path : [...path, present[1]!],
+          atKey: true,
         });
         return;
       }
@@ -89,6 +92,7 @@ export function checkMappingShapes(app: AppDefinition): Issue[] {
           message: `mapping for "${mapping.target}" has type ${mapping.type} but sets ${present[0]}`,
           hint: `remove type, or set ${kindForType[mapping.type]}`,
           path: [...path, 'type'],
+          atKey: true,
         });
       }
     });

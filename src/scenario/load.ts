@@ -125,7 +125,7 @@ class DocumentLoader {
 
   /** Mapping shapes, then the stages' own compile checks, placed in the app's text. */
   private checkApp(resolved: ResolvedApp, doc: ScenarioDocument): Issue[] {
-    const shapes = checkMappingShapes(resolved.app).map((i) => placeStageIssue({ ...i, path: i.path as Array<string | number> }, resolved.text));
+    const shapes = checkMappingShapes(resolved.app).map((i) => placeStageIssue(i, resolved.text));
     if (shapes.length > 0) return shapes;
     const settings = resolveSettings(this.config.settingsInput, resolved.app.settings, doc.settings);
     return compileAppChecks(resolved.app, settings).map((i) => placeStageIssue(i, resolved.text));

@@ -42,7 +42,7 @@ export async function validateAgainst(
         : (hints[issue.code] ?? issue.hint);
     const located: Issue = { ...issue, path, ...(hint ? { hint } : {}) };
     if (!source) return located;
-    const location = locate(source, path, issue.code === 'SCENARIO_UNKNOWN_KEY');
+    const location = locate(source, path, issue.code === 'SCENARIO_UNKNOWN_KEY' || issue.code === 'SCENARIO_MISSING_KEY');
     return frame(source, { ...located, location });
   });
   return issues.sort(byLocation);

@@ -17,6 +17,8 @@ export interface StageIssue extends Issue {
   column?: number;
   /** 1-based column just after the offending range inside the value. */
   endColumn?: number;
+  /** Point at the key of `path` rather than its value. */
+  atKey?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export type AppText =
 /** Turns a stage issue into a located issue with a code frame. */
 export function placeStageIssue(issue: StageIssue, where: AppText): Issue {
   const path = [...where.basePath, ...issue.path];
-  const { column, endColumn, ...rest } = issue;
+  const { column, endColumn, atKey, ...rest } = issue;
   if (where.kind === 'config') return { ...rest, path, file: where.file };
   const { node, depth } = nodeAt(where.yaml.doc, path);
   if (column !== undefined && depth === path.length && isScalar(node) && node.range) {
@@ -49,7 +51,7 @@ export function placeStageIssue(issue: StageIssue, where: AppText): Issue {
     const location = offsetsToLocation(where.yaml.file, where.yaml.lineCounter, start, end);
     return frame(where.yaml, { ...rest, path, location });
   }
-  return frame(where.yaml, { ...rest, path, location: locate(where.yaml, path) });
+  return frame(where.yaml, { ...rest, path, location: locate(where.yaml, path, atKey === true) });
 }
 
 /**

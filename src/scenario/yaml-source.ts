@@ -73,7 +73,7 @@ export function parseYamlStream(text: string, file: string): { documents: YamlDo
       for (const error of problems) issues.push(yamlErrorIssue(error, { file, text, lineCounter, secrets }));
       return;
     }
-    if (doc.contents === null) return;
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
     documents.push({ file, text, index, doc, lineCounter, secrets });
   });
   return { documents, issues };
@@ -81,10 +81,28 @@ export function parseYamlStream(text: string, file: string): { documents: YamlDo
 
 function yamlErrorIssue(error: YAMLError, where: { file: string; text: string; lineCounter: LineCounter; secrets: string[] }): Issue {
   const code = yamlCodes[error.code] ?? 'SCENARIO_YAML_SYNTAX';
-  const location = offsetsToLocation(where.file, where.lineCounter, error.pos[0], error.pos[1]);
+  const start = error.code === 'MISSING_CHAR' ? (openingQuote(where.text, error) ?? error.pos[0]) : error.pos[0];
+  const location = offsetsToLocation(where.file, where.lineCounter, start, start === error.pos[0] ? error.pos[1] : start + 1);
   const message = error.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
   const hint = yamlHints[code] ?? yamlHints['SCENARIO_YAML_SYNTAX'];
   return frame(where, { code, message: `invalid YAML: ${message}`, ...(hint ? { hint } : {}), location });
+}
+
+/**
+ * yaml reports an unclosed quote where the input ends; the quote that opened the scalar is what
+ * the author needs to see. It is the last such quote that starts a value (after `:`, `-`, `[`,
+ * `{`, `,` or at the start of a line) before the reported position.
+ */
+function openingQuote(text: string, error: YAMLError): number | undefined {
+  const quote = /closing (['"])quote/.exec(error.message)?.[1];
+  if (!quote) return undefined;
+  for (let i = Math.min(error.pos[0], text.length - 1); i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    let j = i - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    if (j < 0 || ':-[{,\n'.includes(text[j]!)) return i;
+  }
+  return undefined;
 }
 
 /**
@@ -97,16 +115,23 @@ export function documentToData(source: YamlDocument, limits: YamlLimits): { valu
   } catch (error) {
     const firstAlias = findFirstAlias(source.doc);
     const location = firstAlias ? nodeLocation(source, firstAlias) : locate(source, []);
-    const aliasLimit = error instanceof ReferenceError && /alias/i.test(error.message);
+    const text = error instanceof Error ? error.message : String(error);
+    if (/excessive alias count/i.test(text)) {
+      return {
+        issue: frame(source, {
+          code: 'SCENARIO_ALIAS_LIMIT',
+          message: `YAML aliases expand beyond the limit of ${limits.maxAliases} (limits.maxAliases)`,
+          hint: 'use fewer aliases, or raise limits.maxAliases in the config if the file is trusted',
+          location,
+        }),
+      };
+    }
+    const badAlias = /unresolved alias/i.test(text);
     return {
       issue: frame(source, {
-        code: aliasLimit ? 'SCENARIO_ALIAS_LIMIT' : 'SCENARIO_YAML_SYNTAX',
-        message: aliasLimit
-          ? `YAML aliases expand beyond the limit of ${limits.maxAliases} (limits.maxAliases)`
-          : `cannot read the document: ${error instanceof Error ? error.message : String(error)}`,
-        hint: aliasLimit
-          ? 'use fewer aliases, or raise limits.maxAliases in the config if the file is trusted'
-          : 'fix the YAML at this position',
+        code: badAlias ? 'SCENARIO_YAML_BAD_ALIAS' : 'SCENARIO_YAML_SYNTAX',
+        message: `invalid YAML: ${text}`,
+        hint: (badAlias ? yamlHints['SCENARIO_YAML_BAD_ALIAS'] : yamlHints['SCENARIO_YAML_SYNTAX']) ?? 'fix the YAML at this position',
         location,
       }),
     };
