@@ -3,6 +3,8 @@
  * worker that does not answer within the scenario's timeout (plus a grace period) is terminated
  * and replaced, and the scenario ends with SCENARIO_TIMEOUT, so a hung pipeline cannot hang the run.
  */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { timeoutError, toRunError, type ExecuteOutcome, type ExecuteRequest } from './execute.js';
 
@@ -19,12 +21,16 @@ interface Task {
   resolve(outcome: ExecuteOutcome): void;
 }
 
-/** Source files run with tsx in development; the compiled `dist/` runs plainly. */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return fromSource
-    ? { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
-    : { url: new URL('./worker.js', import.meta.url), execArgv: [] };
+/**
+ * The compiled `dist/` runs `worker.js` directly. From source (tests, `tsx`), the worker first
+ * registers tsx's ESM loader in its own thread, then imports `worker.ts`.
+ */
+function createWorker(workerData: object): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 export class WorkerPool {
@@ -52,11 +58,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const { url, execArgv } = workerEntry();
-    const worker = new Worker(url, {
-      execArgv,
-      workerData: this.pipelineModule ? { pipelineModule: this.pipelineModule } : {},
-    });
+    const worker = createWorker(this.pipelineModule ? { pipelineModule: this.pipelineModule } : {});
     worker.unref();
     const slot: Slot = { worker, busy: false };
     this.slots.push(slot);
