@@ -6,7 +6,7 @@
  */
 import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport } from '../runner/types.js';
-import { colors, failureLines, statusLabel, stepHeadline, type Colors } from './format.js';
+import { colors, failureBlock, statusLabel, stepHeadline, type Colors } from './format.js';
 import type { Reporter, ReporterOptions, RunStart, ScenarioInfo } from './types.js';
 
 export function createConsoleReporter(options: ReporterOptions): Reporter {
@@ -58,10 +58,10 @@ export function scenarioLines(report: ScenarioReport, c: Colors): string[] {
     if (step.error && step.status === 'failure' && step.verdict !== 'passed') {
       lines.push(c.dim(`        ${step.error.errorCode}: ${step.error.reason}`));
     }
-    for (const failure of report.failures.filter((f) => f.step === step.key)) lines.push(...failureLines(failure, report, c, 8));
+    lines.push(...failureBlock(report.failures.filter((f) => f.step === step.key), report, c, 8));
   }
   const loose = report.failures.filter((f) => !f.step || !report.steps.some((s) => s.key === f.step));
-  for (const failure of loose) lines.push(...failureLines(failure, report, c, 4));
+  lines.push(...failureBlock(loose, report, c, 4));
   if (report.timing.overBudget) {
     lines.push(c.yellow(`    over budget: ${Math.round(report.timing.durationMs)} ms > ${report.timing.budgetMs} ms (expect.budget.ms)`));
   }

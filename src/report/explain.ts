@@ -13,7 +13,7 @@ export function explainLines(report: ScenarioReport, color = false): string[] {
   const subject = 'user' in report.subject ? `user ${report.subject.user}` : 'group' in report.subject ? `group ${report.subject.group}` : `worker ${report.subject.worker}`;
   const lines = [
     c.bold(`Provision on demand · ${subject}`),
-    c.dim(`${report.name} · ${report.file}:${report.line} · app ${report.app.name} (${report.app.template}) · seed ${String(report.seed)} · clock ${typeof report.clock === 'string' ? report.clock : report.clock.at}`),
+    c.dim(`${report.name} · ${report.file}:${report.line} · ${report.app.name} (${report.app.template} app) · seed ${String(report.seed)} · clock ${typeof report.clock === 'string' ? report.clock : report.clock.at}`),
     '',
   ];
   if (report.error) {
@@ -95,6 +95,6 @@ function expectationLines(report: ScenarioReport, c: Colors): string[] {
   if (report.failures.length === 0) return [c.green('Expectations: all met')];
   if (report.failures.every((f) => f.code === 'EXPECT_NOTHING')) return [c.dim('Expectations: none written (provision run --update records this outcome)')];
   const lines = [c.red(`Expectations: ${report.failures.length} not met`)];
-  for (const f of report.failures) lines.push(...failureLines(f, report, c, 2));
+  for (const f of report.failures) lines.push(...failureLines(f, c, 2));
   return lines;
 }

@@ -60,8 +60,8 @@ export function expectPath(failure: Failure): string {
   return failure.path.length ? `expect.${formatPath(failure.path)}` : 'expect';
 }
 
-/** A failure: what, where in the file, expected, actual, and the exchanges that show it. */
-export function failureLines(failure: Failure, report: ScenarioReport, c: Colors = colors(false), indent = 0): string[] {
+/** A failure: what, where in the file, expected and actual. */
+export function failureLines(failure: Failure, c: Colors = colors(false), indent = 0): string[] {
   const pad = ' '.repeat(indent);
   const where = failure.location ? `  ${c.dim(formatLocation(failure.location))}` : '';
   const lines = [`${pad}${c.bold(failure.message)}${where}`];
@@ -71,7 +71,14 @@ export function failureLines(failure: Failure, report: ScenarioReport, c: Colors
   } else {
     lines.push(`${pad}  hint: add an expect block, or run with --update to record the actual outcome`);
   }
-  for (const seq of failure.exchanges ?? []) {
+  return lines;
+}
+
+/** Failures, then the HTTP exchanges that show them (each once, in the order they were sent). */
+export function failureBlock(failures: readonly Failure[], report: ScenarioReport, c: Colors = colors(false), indent = 0): string[] {
+  const lines = failures.flatMap((f) => failureLines(f, c, indent));
+  const seqs = [...new Set(failures.flatMap((f) => f.exchanges ?? []))].sort((a, b) => a - b);
+  for (const seq of seqs) {
     const exchange = report.exchanges.find((x) => x.seq === seq);
     if (exchange) lines.push(...exchangeLines(exchange, indent + 2).map((l) => c.dim(l)));
   }

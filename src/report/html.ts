@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport, StepReport } from '../runner/types.js';
-import { actionLabel, exchangeLines, failureLines, formatValue, statusLabel } from './format.js';
+import { actionLabel, exchangeLines, failureBlock, formatValue, statusLabel } from './format.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { writeFileAtomic } from './write.js';
 
@@ -52,7 +52,7 @@ function scenarioHtml(s: ScenarioReport): string {
   const open = s.status === 'failed' || s.status === 'errored' ? ' open' : '';
   const error = s.error ? `<p class="${s.status}">${esc(`${s.error.code} ${s.error.message}`)}</p>` : '';
   const loose = s.failures.filter((f) => !f.step || !s.steps.some((st) => st.key === f.step));
-  const looseHtml = loose.length ? `<pre>${esc(loose.flatMap((f) => failureLines(f, s)).join('\n'))}</pre>` : '';
+  const looseHtml = loose.length ? `<pre>${esc(failureBlock(loose, s).join('\n'))}</pre>` : '';
   return `<details${open}><summary class="${s.status}">${esc(s.name)} <span class="dim">${esc(`${s.file}:${s.line}`)}</span></summary>
 ${s.description ? `<p>${esc(s.description)}</p>` : ''}${error}
 ${s.steps.map((step) => stepHtml(step, s)).join('\n')}
@@ -68,7 +68,7 @@ function stepHtml(step: StepReport, s: ScenarioReport): string {
 <div>${esc(step.description)}</div>
 <pre>${esc(formatValue(step.details))}</pre>
 ${step.error ? `<pre class="failed">${esc(`${step.error.errorCode}: ${step.error.reason}`)}</pre>` : ''}
-${failures.length ? `<pre class="failed">${esc(failures.flatMap((f) => failureLines(f, s)).join('\n'))}</pre>` : ''}
+${failures.length ? `<pre class="failed">${esc(failureBlock(failures, s).join('\n'))}</pre>` : ''}
 ${exchanges.length ? `<pre class="dim">${esc(exchanges.flatMap((x) => exchangeLines(x)).join('\n'))}</pre>` : ''}
 </div>`;
 }

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport } from '../runner/types.js';
-import { exchangeLines, failureLines, statusLabel } from './format.js';
+import { exchangeLines, failureBlock, statusLabel } from './format.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { writeFileAtomic } from './write.js';
 
@@ -54,7 +54,7 @@ function addScenario(suite: Suite, report: ScenarioReport): void {
   if (report.status === 'skipped' || report.status === 'errored') {
     const testCase = suite.testCase().className(className).name('Run');
     if (report.status === 'skipped') testCase.skipped();
-    else testCase.error(xmlSafe(report.error?.message ?? 'error'), report.error?.code ?? 'SCENARIO_ERROR', xmlSafe(report.error?.hint ?? ''));
+    else if (report.error) testCase.error(xmlSafe(report.error.message), report.error.code, xmlSafe(formatIssue(report.error)));
     return;
   }
   for (const step of report.steps) {
@@ -63,7 +63,7 @@ function addScenario(suite: Suite, report: ScenarioReport): void {
     if (failures.length > 0) {
       testCase
         .failure(xmlSafe(failures.map((f) => f.message).join('; ')), failures[0]!.code)
-        .stacktrace(xmlSafe(failures.flatMap((f) => failureLines(f, report)).join('\n')));
+        .stacktrace(xmlSafe(failureBlock(failures, report).join('\n')));
     }
     const exchanges = report.exchanges.filter((x) => step.exchanges.includes(x.seq));
     const out = [`${statusLabel(step.status)}: ${step.description}`, ...exchanges.flatMap((x) => exchangeLines(x))];
@@ -75,7 +75,7 @@ function addScenario(suite: Suite, report: ScenarioReport): void {
     if (loose.length > 0) {
       testCase
         .failure(xmlSafe(loose.map((f) => f.message).join('; ')), loose[0]!.code)
-        .stacktrace(xmlSafe(loose.flatMap((f) => failureLines(f, report)).join('\n')));
+        .stacktrace(xmlSafe(failureBlock(loose, report).join('\n')));
     }
   }
 }

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport } from '../runner/types.js';
-import { actionLabel, failureLines, statusLabel } from './format.js';
+import { actionLabel, failureBlock, statusLabel } from './format.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { appendToFile, writeFileAtomic } from './write.js';
 
@@ -64,11 +64,12 @@ function details(s: ScenarioReport): string[] {
   const title = s.status === 'errored' ? `${s.name}: ${s.error?.code ?? 'error'}` : `${s.name}: ${count} failed expectation${count === 1 ? '' : 's'}`;
   const text: string[] = [];
   if (s.error) text.push(`${s.error.code} ${s.error.message}`, ...(s.error.hint ? [`hint: ${s.error.hint}`] : []));
-  for (const f of s.failures) {
-    const step = s.steps.find((st) => st.key === f.step);
-    if (step) text.push(`${step.title}:`);
-    text.push(...failureLines(f, s, undefined, step ? 2 : 0), '');
+  for (const step of s.steps) {
+    const failures = s.failures.filter((f) => f.step === step.key);
+    if (failures.length > 0) text.push(`${step.title}:`, ...failureBlock(failures, s, undefined, 2), '');
   }
+  const loose = s.failures.filter((f) => !f.step || !s.steps.some((st) => st.key === f.step));
+  if (loose.length > 0) text.push(...failureBlock(loose, s), '');
   return [`<details><summary>${icon[s.status]} ${escapeHtml(title)}</summary>`, '', '```text', ...text.map((l) => l.replace(/```/g, "'''")), '```', '', '</details>', ''];
 }
 

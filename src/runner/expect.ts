@@ -81,7 +81,7 @@ export function checkExpectations(expect: Expectations | null, result: OnDemandR
   const object = result.result;
   if (expect.result !== undefined && expect.result !== object.status) {
     const step = decisiveStep(object);
-    push(ctx, { code: 'EXPECT_MISMATCH', path: ['result'], expected: expect.result, actual: object.status }, step);
+    push(ctx, { code: 'EXPECT_MISMATCH', path: ['result'], expected: expect.result, actual: object.status }, step, step ? stepExchanges(result.exchanges, step) : []);
   }
   if (expect.action !== undefined && !actionsMatch(expect.action, object)) {
     push(ctx, { code: 'EXPECT_MISMATCH', path: ['action'], expected: expect.action, actual: object.action }, 'action');

@@ -14,7 +14,7 @@ function failures(expect: Expectations | null, result: OnDemandResult, exact = f
 const cases: Array<{ title: string; expect: Expectations | null; result: () => OnDemandResult; exact?: boolean; failures: string[] }> = [
   { title: 'no expectations fail on purpose', expect: null, result: createdResult, failures: ['EXPECT_NOTHING - - []'] },
   { title: 'result and action hold', expect: { result: 'success', action: 'create' }, result: createdResult, failures: [] },
-  { title: 'a wrong result names the step that decided it', expect: { result: 'success' }, result: conflictResult, failures: ['EXPECT_MISMATCH result action []'] },
+  { title: 'a wrong result names the step that decided it', expect: { result: 'success' }, result: conflictResult, failures: ['EXPECT_MISMATCH result action [3]'] },
   { title: 'a wrong action', expect: { action: 'update' }, result: createdResult, failures: ['EXPECT_MISMATCH action action []'] },
   { title: 'skip is Graph other with RedundantExport', expect: { action: 'skip', result: 'skipped' }, result: redundantResult, failures: [] },
   { title: 'other accepts a RedundantExport skip', expect: { action: 'other' }, result: redundantResult, failures: [] },
