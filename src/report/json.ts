@@ -3,7 +3,7 @@
  * provisioningObjectSummary, the expectation diff and the redacted exchange) and `summary.json`.
  * Stale per-scenario files of an earlier run are removed first: the folder holds the last run only.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunSummary, ScenarioReport } from '../runner/types.js';
 import type { Reporter, ReporterOptions } from './types.js';
@@ -43,15 +43,19 @@ export function summaryDocument(summary: RunSummary) {
 
 export function createJsonReporter(options: ReporterOptions): Reporter {
   const dir = path.join(options.outDir, 'scenarios');
+  // Per-scenario files are written while the next scenarios run; the run ends after all of them.
+  const pending: Array<Promise<void>> = [];
   return {
     async onRunStart() {
       const stale = await readdir(dir).catch(() => [] as string[]);
       await Promise.all(stale.filter((f) => f.endsWith('.json')).map((f) => rm(path.join(dir, f), { force: true })));
+      await mkdir(dir, { recursive: true });
     },
-    async onScenarioEnd(report) {
-      await writeFileAtomic(path.join(dir, `${report.slug}.json`), toJson(report));
+    onScenarioEnd(report) {
+      pending.push(writeFileAtomic(path.join(dir, `${report.slug}.json`), toJson(report)));
     },
     async onRunEnd(summary) {
+      await Promise.all(pending.splice(0));
       await writeFileAtomic(path.join(options.outDir, 'summary.json'), toJson(summaryDocument(summary)));
     },
   };
