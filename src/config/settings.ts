@@ -5,12 +5,14 @@
  */
 import { defaultEngineOptions, type EngineOptions } from '../engine/options.js';
 import { defaultExpressionOptions, type ExpressionOptions } from '../expr/options.js';
+import { defaultMappingOptions, type MappingOptions } from '../mapping/options.js';
 import { defaultScimOptions, type ScimOptions } from '../scim/options.js';
 import { defaultScopingOptions, type ScopingOptions } from '../scoping/options.js';
 
 /** Every setting, resolved. */
 export interface Settings {
   expression: ExpressionOptions;
+  mapping: MappingOptions;
   scoping: ScopingOptions;
   scim: ScimOptions;
   engine: EngineOptions;
@@ -21,6 +23,7 @@ export type SettingsInput = { [K in keyof Settings]?: Partial<Settings[K]> };
 
 export const defaultSettings: Settings = {
   expression: defaultExpressionOptions,
+  mapping: defaultMappingOptions,
   scoping: defaultScopingOptions,
   scim: defaultScimOptions,
   engine: defaultEngineOptions,
@@ -30,6 +33,7 @@ export const defaultSettings: Settings = {
 export function resolveSettings(...layers: Array<SettingsInput | undefined>): Settings {
   const out = {
     expression: { ...defaultSettings.expression },
+    mapping: { ...defaultSettings.mapping },
     scoping: { ...defaultSettings.scoping },
     scim: { ...defaultSettings.scim },
     engine: { ...defaultSettings.engine },
@@ -37,6 +41,7 @@ export function resolveSettings(...layers: Array<SettingsInput | undefined>): Se
   for (const layer of layers) {
     if (!layer) continue;
     Object.assign(out.expression, layer.expression);
+    Object.assign(out.mapping, layer.mapping);
     Object.assign(out.scoping, layer.scoping);
     Object.assign(out.scim, layer.scim);
     Object.assign(out.engine, layer.engine);

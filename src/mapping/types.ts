@@ -2,6 +2,9 @@
  * The attribute-mapping model (entra-semantics.md §4). These are the shapes a scenario or app file
  * writes under `objects.<type>.mappings`; the loader validates them against the JSON Schema.
  */
+import type { ScimValue } from '../scim/types.js';
+import type { ResolvedTarget } from './scim-schema.js';
+import type { TargetPath } from './target-path.js';
 
 /**
  * When a mapping applies. `always` and `create` are the portal's two choices ("Always" and "Only
@@ -40,4 +43,28 @@ export interface AttributeMapping {
   caseExact?: boolean;
   /** Graph flowBehavior. @default 'FlowWhenChanged' */
   flowBehavior?: 'FlowWhenChanged' | 'FlowAlways';
+}
+
+/**
+ * One mapped value ready to export: the evaluated mapping, its parsed target and the value typed
+ * for the target attribute (booleans stay booleans, multi-valued complex attributes are arrays).
+ * `evaluateMappings` produces these; `buildResourceContent` and `diffAgainstTarget` consume them.
+ */
+export interface MappedAttribute {
+  /** Index of the mapping in the object mapping's list. */
+  index: number;
+  target: TargetPath;
+  /** The schema definition the value lands in, and its top-level attribute. */
+  resolved: ResolvedTarget;
+  value: ScimValue;
+  /** Change detection: the mapping's `caseExact`, else the attribute's. */
+  caseExact: boolean;
+  /**
+   * How the value may change an existing target (§4.1 flowTypes). `always` replaces a different
+   * value; `AttributeAddOnly` writes only into an empty target; `ValueAddOnly` and
+   * `MultiValueAddOnly` only add values a multi-valued target lacks.
+   */
+  flow: 'always' | 'AttributeAddOnly' | 'ValueAddOnly' | 'MultiValueAddOnly';
+  /** The expression uses Redact: reports show `[Redact]` instead of the value (§3 Redact). */
+  redacted?: boolean;
 }

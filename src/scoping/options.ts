@@ -1,5 +1,6 @@
 /**
- * Scoping settings for behaviour the Entra docs leave open (entra-semantics.md §5.3, §13 ?1).
+ * Scoping settings for behaviour the Entra docs leave open (entra-semantics.md §5.3, §13 ?1, ?3,
+ * ?4, ?33). docs/scoping.md explains each default.
  */
 export interface ScopingOptions {
   /**
@@ -8,8 +9,32 @@ export interface ScopingOptions {
    * @default 'whole'
    */
   regexAnchoring: 'whole' | 'substring';
+  /**
+   * What `&` / `!&` test. `contained`: the attribute's value occurs in the clause's string value
+   * (the documented wording: "the evaluated attribute exists in the input string value");
+   * `bitwise`: both are integers and `attribute & value` is non-zero (§13 ?3).
+   * @default 'contained'
+   */
+  ampersandOperator: 'contained' | 'bitwise';
+  /**
+   * Greater_Than (and the other integer comparisons) on an attribute value that is not an integer:
+   * `error` makes the scope step fail as an invalid scoping filter (on-demand troubleshooting
+   * treats it as a configuration error, §9.2); `false` just fails the clause (§13 ?4).
+   * @default 'error'
+   */
+  nonIntegerComparison: 'error' | 'false';
+  /**
+   * A clause on a multi-valued attribute: `All` values must satisfy it, or `Any` one. The portal
+   * says multi-valued filtering is unsupported; Graph's `multivaluedComparisonType` defaults to
+   * `All` (§5.2, §13 ?33).
+   * @default 'All'
+   */
+  multiValuedComparison: 'All' | 'Any';
 }
 
 export const defaultScopingOptions: ScopingOptions = {
   regexAnchoring: 'whole',
+  ampersandOperator: 'contained',
+  nonIntegerComparison: 'error',
+  multiValuedComparison: 'All',
 };

@@ -44,3 +44,36 @@ export interface ScopingFilter {
   /** Clauses, all of which must hold. */
   clauses: ScopingClause[];
 }
+
+/** The result of one clause, as step 3 lists it. */
+export interface ScopingClauseResult {
+  /** Source attribute name. */
+  attribute: string;
+  /** Operator in its documented spelling (`NOT EQUALS`, `Greater_Than`). */
+  operator: ScopingOperator;
+  /** The clause's operand as written; null for unary operators. */
+  value: string | string[] | null;
+  /** The attribute's value as compared (booleans `True`/`False`); null when absent. */
+  actual: string | string[] | null;
+  passed: boolean;
+  /** The operator is not in any Entra document (Less_Than, IS ANY OF, …). */
+  extension: boolean;
+  /** Set when the clause could not be evaluated (e.g. Greater_Than on a non-integer). */
+  error?: { code: string; message: string };
+}
+
+/** The result of one scoping filter: all of its clauses must pass. */
+export interface ScopingFilterResult {
+  /** The filter's title (`Scoping filter 1` when it has none). */
+  name: string;
+  passed: boolean;
+  clauses: ScopingClauseResult[];
+}
+
+/** `evaluateScopingFilters` result: in scope when there are no filters or any filter passes. */
+export interface ScopingEvaluation {
+  inScope: boolean;
+  filters: ScopingFilterResult[];
+  /** The first clause that could not be evaluated: the scope step fails as invalid scoping. */
+  error?: { code: string; message: string; filter: number; clause: number };
+}

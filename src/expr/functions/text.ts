@@ -1,0 +1,229 @@
+/**
+ * String functions (entra-semantics.md §3): Append, Join, Left, Mid, Word, StripSpaces, ToLower,
+ * ToUpper, CStr, InStr, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex.
+ */
+import { cultureOf, lowerCase, upperCase } from '../casing.js';
+import { normalizeDiacritics } from '../diacritics.js';
+import { evalError, intOf, single, sourceText, textOf, textOrEmpty } from '../coerce.js';
+import { renderScalar, type Scalar, type Value } from '../value.js';
+import type { CallSite, EagerFunction } from './types.js';
+
+/** The text of every non-empty part: a multi-valued part contributes each value. */
+function pushParts(out: string[], value: Value | undefined): void {
+  if (value === null || value === undefined) return;
+  if (typeof value === 'string') {
+    if (value !== '') out.push(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value as readonly Scalar[]) {
+      const text = renderScalar(item);
+      if (text !== '') out.push(text);
+    }
+    return;
+  }
+  const text = renderScalar(value as Scalar);
+  if (text !== '') out.push(text);
+}
+
+export const Append: EagerFunction = {
+  name: 'Append',
+  summary: 'source followed by suffix',
+  params: [{ name: 'source' }, { name: 'suffix' }],
+  call(args, frame, site) {
+    const source = sourceText(args[0], frame, site, 0);
+    if (source === null) return null;
+    return source + textOrEmpty(args[1], site, 1);
+  },
+};
+
+/**
+ * Join skips null and `""` sources: the documented `Join(", ", "", [surname], [givenName])` →
+ * `Doe, John` only comes out that way (entra-semantics.md §3 Join, [X]).
+ */
+export const Join: EagerFunction = {
+  name: 'Join',
+  summary: 'the sources joined with separator, skipping null and empty ones',
+  params: [{ name: 'separator' }],
+  repeat: { param: { name: 'source' }, min: 1 },
+  call(args, _frame, site) {
+    const separator = textOrEmpty(args[0], site, 0);
+    const parts: string[] = [];
+    for (let i = 1; i < args.length; i++) pushParts(parts, args[i]);
+    return parts.join(separator);
+  },
+};
+
+/** Documented rules (§3 Left): 0 ⇒ "", negative ⇒ input, null ⇒ "", longer ⇒ input. */
+export const Left: EagerFunction = {
+  name: 'Left',
+  summary: 'the first NumChars characters',
+  params: [{ name: 'String' }, { name: 'NumChars' }],
+  call(args, _frame, site) {
+    const text = textOrEmpty(args[0], site, 0);
+    const n = intOf(args[1], site, 1, 'NumChars');
+    if (n < 0) return text;
+    return text.slice(0, n);
+  },
+};
+
+/**
+ * 1-based substring (§3 Mid). Documented: runs past the end ⇒ stops at the end. Connect Sync's
+ * rules fill the rest [S]: length 0 ⇒ "", length < 0 ⇒ input, start ≤ 0 ⇒ input, null ⇒ "";
+ * start past the end is the `midStartBeyondEnd` setting.
+ */
+export const Mid: EagerFunction = {
+  name: 'Mid',
+  summary: 'length characters from the 1-based start',
+  params: [{ name: 'source' }, { name: 'start' }, { name: 'length' }],
+  call(args, frame, site) {
+    const text = textOrEmpty(args[0], site, 0);
+    const start = intOf(args[1], site, 1, 'start');
+    const length = intOf(args[2], site, 2, 'length');
+    if (length === 0) return '';
+    if (length < 0 || start <= 0) return text;
+    if (start > text.length) return frame.ctx.options.midStartBeyondEnd === 'input' ? text : '';
+    return text.substr(start - 1, length);
+  },
+};
+
+/** Documented rules (§3 Word): < 1 ⇒ "", null ⇒ "", too few words ⇒ "". */
+export const Word: EagerFunction = {
+  name: 'Word',
+  summary: 'the WordNumber-th word, splitting on any of the delimiter characters',
+  params: [{ name: 'String' }, { name: 'WordNumber' }, { name: 'delimiters' }],
+  call(args, frame, site) {
+    const text = textOrEmpty(args[0], site, 0);
+    const n = intOf(args[1], site, 1, 'WordNumber');
+    const delimiters = textOrEmpty(args[2], site, 2);
+    if (n < 1 || text === '') return '';
+    const keepEmpty = frame.ctx.options.wordEmptyTokens === 'count';
+    let count = 0;
+    let begin = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !delimiters.includes(text[i]!)) continue;
+      if (i > begin || keepEmpty) {
+        count++;
+        if (count === n) return text.slice(begin, i);
+      }
+      begin = i + 1;
+    }
+    return '';
+  },
+};
+
+/** Removes every U+0020 space, and only that character (§3 StripSpaces). */
+export const StripSpaces: EagerFunction = {
+  name: 'StripSpaces',
+  summary: 'source without its space characters',
+  params: [{ name: 'source' }],
+  call(args, frame, site) {
+    const text = sourceText(args[0], frame, site);
+    return text === null ? null : text.replaceAll(' ', '');
+  },
+};
+
+function culture(value: Value | undefined, site: CallSite): string | undefined {
+  const name = textOf(value, site, 1);
+  if (name === null) return undefined;
+  try {
+    return cultureOf(name);
+  } catch {
+    return evalError('EXPR_EVAL_INVALID_ARGUMENT', `culture "${name}" is not a valid culture name`, site, 1, 'use an RFC 4646 name such as en-US or ja-JP, or leave the slot empty for the invariant culture');
+  }
+}
+
+function caseFunction(name: 'ToLower' | 'ToUpper', map: (text: string, culture?: string) => string): EagerFunction {
+  return {
+    name,
+    summary: `source in ${name === 'ToLower' ? 'lower' : 'upper'} case (culture-aware; invariant culture when none is given)`,
+    params: [{ name: 'source' }, { name: 'culture', optional: true }],
+    call(args, frame, site) {
+      const text = sourceText(args[0], frame, site);
+      if (text === null) return null;
+      return map(text, args.length > 1 ? culture(args[1], site) : undefined);
+    },
+  };
+}
+
+/** Invariant culture when none is given (§3 ToLower/ToUpper). */
+export const ToLower = caseFunction('ToLower', lowerCase);
+export const ToUpper = caseFunction('ToUpper', upperCase);
+
+/** Converts a number, reference or Boolean to its text (§3 CStr); null stays null. */
+export const CStr: EagerFunction = {
+  name: 'CStr',
+  summary: 'value as text',
+  params: [{ name: 'value' }],
+  call(args, _frame, site) {
+    return textOf(args[0], site, 0);
+  },
+};
+
+/**
+ * 1-based position of value2 in value1 at or after start; 0 when absent (§3 InStr, VB rules:
+ * an empty value1 gives 0, an empty value2 gives start, start past the end gives 0).
+ */
+export const InStr: EagerFunction = {
+  name: 'InStr',
+  summary: '1-based position of value2 in value1, 0 when absent',
+  params: [{ name: 'value1' }, { name: 'value2' }, { name: 'start', optional: true }, { name: 'compareType', optional: true }],
+  call(args, frame, site) {
+    const haystack = sourceText(args[0], frame, site, 0);
+    if (haystack === null) return null;
+    const needle = textOrEmpty(args[1], site, 1);
+    const start = args[2] === undefined ? 1 : intOf(args[2], site, 2, 'start');
+    if (start < 1) return evalError('EXPR_EVAL_INVALID_ARGUMENT', `argument 3 (start) must be 1 or more but is ${start}`, site, 2);
+    const text = compareMode(args[3], frame.ctx.options.instrDefaultCompare, site) === 'text';
+    if (haystack === '') return 0n;
+    if (start > haystack.length) return 0n;
+    if (needle === '') return BigInt(start);
+    const found = text ? lowerCase(haystack).indexOf(lowerCase(needle), start - 1) : haystack.indexOf(needle, start - 1);
+    return BigInt(found + 1);
+  },
+};
+
+function compareMode(value: Value | undefined, fallback: 'binary' | 'text', site: CallSite): 'binary' | 'text' {
+  if (value === undefined || value === null) return fallback;
+  const s = single(value, site, 3);
+  const text = s === null ? '' : renderScalar(s);
+  // VB constants: vbBinaryCompare = 0, vbTextCompare = 1.
+  if (text === 'vbBinaryCompare' || text === '0') return 'binary';
+  if (text === 'vbTextCompare' || text === '1') return 'text';
+  return evalError('EXPR_EVAL_INVALID_ARGUMENT', `argument 4 (compareType) must be vbBinaryCompare or vbTextCompare but is "${text}"`, site, 3);
+}
+
+/** The documented table of diacritics replaced by plain letters (§3 NormalizeDiacritics): Zoë → Zoe, ø → oe, ß → ss. */
+export const NormalizeDiacritics: EagerFunction = {
+  name: 'NormalizeDiacritics',
+  summary: 'source with the documented diacritics replaced by plain letters',
+  params: [{ name: 'source' }],
+  call(args, frame, site) {
+    const text = sourceText(args[0], frame, site);
+    return text === null ? null : normalizeDiacritics(text, frame.ctx.options.diacriticsOutsideTable);
+  },
+};
+
+/** Base64 of the UTF-16LE ("Unicode") bytes (§3 ConvertToBase64). */
+export const ConvertToBase64: EagerFunction = {
+  name: 'ConvertToBase64',
+  summary: 'Base64 of the UTF-16LE bytes of source',
+  params: [{ name: 'source' }],
+  call(args, frame, site) {
+    const text = sourceText(args[0], frame, site);
+    return text === null ? null : Buffer.from(text, 'utf16le').toString('base64');
+  },
+};
+
+/** Upper-case hex of the UTF-8 bytes, no separators (§3 ConvertToUTF8Hex). */
+export const ConvertToUTF8Hex: EagerFunction = {
+  name: 'ConvertToUTF8Hex',
+  summary: 'upper-case hex of the UTF-8 bytes of source',
+  params: [{ name: 'source' }],
+  call(args, frame, site) {
+    const text = sourceText(args[0], frame, site);
+    return text === null ? null : Buffer.from(text, 'utf8').toString('hex').toUpperCase();
+  },
+};
+
+export const textFunctions = [Append, Join, Left, Mid, Word, StripSpaces, ToLower, ToUpper, CStr, InStr, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex];

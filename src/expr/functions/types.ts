@@ -1,0 +1,69 @@
+/**
+ * How a function of the expression language is declared: its parameters (for arity checks at parse
+ * time and for error messages) and its implementation, either eager (arguments evaluated first) or
+ * lazy (receives argument thunks: IIF, Switch, SelectUniqueValue).
+ */
+import type { CallNode } from '../ast.js';
+import type { EvalResult, Value } from '../value.js';
+import type { EvalContext, SourceAttributes } from '../context.js';
+
+/** One evaluation: the object's raw attributes and the injected context. */
+export interface Frame {
+  readonly attrs: SourceAttributes;
+  readonly ctx: EvalContext;
+}
+
+/** A compiled node. */
+export type Thunk = (frame: Frame) => EvalResult;
+
+/** Where a call sits in the expression; errors name it. */
+export interface CallSite {
+  /** Canonical function name. */
+  readonly name: string;
+  readonly node: CallNode;
+}
+
+export interface ParamSpec {
+  /** Name as the reference documents it (`source`, `regexPattern`…). */
+  readonly name: string;
+  /** The slot may be left empty or omitted. */
+  readonly optional?: boolean;
+}
+
+/**
+ * Evaluated arguments: `undefined` for an empty or omitted slot (parameter not supplied), `null`
+ * for a supplied argument whose value is null (an absent attribute). Never a DoNotFlow: the
+ * evaluator returns a DoNotFlow argument as the call's result before calling the function.
+ */
+export type Args = readonly (Value | undefined)[];
+
+interface FunctionBase {
+  /** Canonical name (the casing of entra-semantics.md §3). */
+  readonly name: string;
+  /** Fixed parameters, in order. */
+  readonly params: readonly ParamSpec[];
+  /**
+   * Repeating parameters after the fixed ones (Join's sources, Switch's key/value pairs).
+   * `min` is how many repeats are required; `group` how many slots one repeat takes.
+   */
+  readonly repeat?: { readonly param: ParamSpec | readonly ParamSpec[]; readonly min: number };
+  /** Extra syntax checks on the call (Replace's modes, Switch's pairs). Throw via `fail`. */
+  readonly validate?: (node: CallNode, fail: (message: string, argumentIndex?: number, hint?: string) => never) => void;
+  /** Must be the whole expression (SelectUniqueValue). */
+  readonly topLevelOnly?: boolean;
+  /** Short description for docs and `--help`. */
+  readonly summary: string;
+}
+
+export interface EagerFunction extends FunctionBase {
+  readonly lazy?: false;
+  readonly call: (args: Args, frame: Frame, site: CallSite) => EvalResult;
+}
+
+export interface LazyFunction extends FunctionBase {
+  readonly lazy: true;
+  /** Builds the call's thunk from its argument thunks (`undefined` for empty slots). */
+  readonly compile: (args: readonly (Thunk | undefined)[], site: CallSite) => Thunk;
+}
+
+export type FunctionDef = EagerFunction | LazyFunction;
