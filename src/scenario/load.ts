@@ -11,7 +11,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { formatLocation } from '../core/location.js';
 import type { Issue } from '../core/errors.js';
 import { AppResolver, type ResolvedApp } from './app.js';
-import { checkMappingShapes, checkSubject, toSubject } from './checks.js';
+import { checkSubject, toSubject } from './checks.js';
 import { displayPath, readTextFile, resolveScenarioFiles } from './files.js';
 import { validateAgainst } from './schema.js';
 import { uniqueSlugs } from './slug.js';
@@ -123,10 +123,8 @@ class DocumentLoader {
     };
   }
 
-  /** Mapping shapes, then the stages' own compile checks, placed in the app's text. */
+  /** The mapping and scoping stages' compile checks, placed in the app's text. */
   private checkApp(resolved: ResolvedApp, doc: ScenarioDocument): Issue[] {
-    const shapes = checkMappingShapes(resolved.app).map((i) => placeStageIssue(i, resolved.text));
-    if (shapes.length > 0) return shapes;
     const settings = resolveSettings(this.config.settingsInput, resolved.app.settings, doc.settings);
     return compileAppChecks(resolved.app, settings).map((i) => placeStageIssue(i, resolved.text));
   }

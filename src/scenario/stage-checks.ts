@@ -7,6 +7,8 @@ import { isScalar, type Scalar } from 'yaml';
 import type { AppDefinition } from '../app/types.js';
 import type { Settings } from '../config/settings.js';
 import type { Issue } from '../core/errors.js';
+import { compileObjectMapping } from '../mapping/compile.js';
+import { compileScopingFilters } from '../scoping/compile.js';
 import { frame, locate, nodeAt, offsetsToLocation, type YamlDocument } from './yaml-source.js';
 
 /** An issue a stage found in an app, relative to the app. */
@@ -23,14 +25,48 @@ export interface StageIssue extends Issue {
 
 /**
  * The one place the loader asks the mapping and scoping stages to compile an app's object
- * mappings (expressions included) and scoping filters. It returns their coded issues; until those
- * stages export `compileObjectMapping` / `compileScopingFilters` (issue #4) nothing is compiled
- * here and the pipeline reports such problems at run time.
+ * mappings (target paths, expressions) and scoping filters, with the scenario's settings. Their
+ * issues come back with paths below the app and, for text fields, the column inside the text.
  */
 export function compileAppChecks(app: AppDefinition, settings: Settings): StageIssue[] {
-  void app;
-  void settings;
-  return [];
+  const issues: StageIssue[] = [];
+  for (const objectType of ['user', 'group'] as const) {
+    const objectMapping = app.objects[objectType];
+    if (!objectMapping) continue;
+    const base = ['objects', objectType];
+    const mappings = compileObjectMapping(objectMapping, objectType, { mapping: settings.mapping, expression: settings.expression });
+    if (!mappings.ok) issues.push(...mappings.issues.map((i) => stageIssue(i, [...base, 'mappings'], app)));
+    const filters = compileScopingFilters(objectMapping.scopingFilters, settings.scoping);
+    if (!filters.ok) issues.push(...filters.issues.map((i) => stageIssue(i, [...base, 'scopingFilters'], app)));
+  }
+  return issues;
+}
+
+/**
+ * A stage's issue with its path made relative to the app; its location (line and column inside
+ * the field's text) becomes a column into the value.
+ */
+function stageIssue(issue: Issue, prefix: Array<string | number>, app: AppDefinition): StageIssue {
+  const { location, ...rest } = issue;
+  const path = [...prefix, ...(issue.path ?? [])];
+  const out: StageIssue = { ...rest, path };
+  const text = valueAt(app, path);
+  if (location && typeof text === 'string') {
+    const lines = text.split('\n');
+    const before = lines.slice(0, Math.max(0, location.line - 1)).reduce((n, l) => n + l.length + 1, 0);
+    out.column = before + location.column;
+    if (location.endColumn !== undefined && (location.endLine ?? location.line) === location.line) out.endColumn = before + location.endColumn;
+  }
+  return out;
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
 }
 
 /** Where an app's text lives, to place stage issues. */

@@ -52,7 +52,7 @@ describe('loadScenarios: valid files', () => {
 
   it('takes an inline app from the config, named by its key', async () => {
     const config = configAt(fixtures, {
-      apps: { inline: { target: { url: 'https://i.example.test' }, objects: { user: { mappings: [{ target: 'userName', source: 'userPrincipalName' }] } } } },
+      apps: { inline: { target: { url: 'https://i.example.test' }, objects: { user: { mappings: [{ target: 'userName', source: 'userPrincipalName', match: 1 }] } } } },
     });
     const dir = tempDir({ 's.yaml': 'name: x\napp: inline\nprovision: { user: a }\n' });
     const { scenarios, issues } = await loadScenarios(['s.yaml'], { cwd: dir, config });
@@ -95,6 +95,16 @@ describe('loadScenarios: valid files', () => {
   });
 });
 
+/** The scenario head with one more user mapping (line 8 onwards). */
+function withMapping(mapping: string): string {
+  return scenarioYaml('x').replace('provision:', `        ${mapping}\nprovision:`);
+}
+
+/** The scenario head with one scoping filter (its clause on line 9). */
+function withFilter(clause: string): string {
+  return scenarioYaml('x').replace('provision:', `      scopingFilters:\n        - clauses: [${clause}]\nprovision:`);
+}
+
 /**
  * Bad input: each case is one file and the single issue it must produce, with its location.
  * The scenario head (scenarioYaml) takes lines 1–8; `extra` starts on line 9.
@@ -113,8 +123,15 @@ const invalid: Array<{ title: string; text: string; code: string; where: string 
   { title: 'unknown step in expect.steps', text: scenarioYaml('x', 'expect:\n  steps:\n    matching: { status: success }\n'), code: 'SCENARIO_UNKNOWN_KEY', where: '11:5' },
   { title: 'two subjects', text: scenarioYaml('x').replace('{ user: alice@contoso.com }', '{ user: a, worker: "1" }'), code: 'SCENARIO_INVALID_SUBJECT', where: '8:12' },
   { title: 'members without a group', text: scenarioYaml('x').replace('{ user: alice@contoso.com }', '{ user: a, members: [b] }'), code: 'SCENARIO_INVALID_SUBJECT', where: '8:32' },
-  { title: 'a mapping with two sources', text: scenarioYaml('x').replace('source: userPrincipalName', 'source: userPrincipalName, constant: x'), code: 'SCENARIO_INVALID_MAPPING', where: '7:58' },
-  { title: 'a mapping with no source', text: scenarioYaml('x').replace(', source: userPrincipalName', ''), code: 'SCENARIO_INVALID_MAPPING', where: '7:11' },
+  // Mapping, expression and scoping problems come from those stages, placed inside the YAML.
+  { title: 'a mapping with two sources', text: scenarioYaml('x').replace('source: userPrincipalName', 'source: userPrincipalName, constant: x'), code: 'MAPPING_AMBIGUOUS_TYPE', where: '7:68' },
+  { title: 'a matching attribute with no source', text: scenarioYaml('x').replace(', source: userPrincipalName', ''), code: 'MAPPING_MATCH_WITHOUT_SOURCE', where: '7:38' },
+  { title: 'an unclosed parenthesis in an expression', text: withMapping(`- { target: displayName, expression: 'Join(" ", [givenName]' }`), code: 'EXPR_UNCLOSED_CALL', where: '8:68' },
+  { title: 'an unknown function', text: withMapping(`- { target: displayName, expression: 'Frobnicate([a])' }`), code: 'EXPR_UNKNOWN_FUNCTION', where: '8:47' },
+  { title: 'an unclosed quote inside an expression', text: withMapping(`- { target: displayName, expression: 'Join(" , [a])' }`), code: 'EXPR_UNTERMINATED_STRING', where: '8:52' },
+  { title: 'an expression error on the second line of a block scalar', text: withMapping('- target: displayName\n          expression: |\n            Switch([a], "x",\n              "1", [b)'), code: 'EXPR_UNTERMINATED_ATTRIBUTE', where: '11:20' },
+  { title: 'an invalid regex in a scoping filter', text: withFilter('{ attribute: department, operator: REGEX MATCH, value: "(" }'), code: 'SCOPING_INVALID_REGEX', where: '9:76' },
+  { title: 'a non-integer Greater_Than', text: withFilter('{ attribute: extensionAttribute1, operator: Greater_Than, value: "12.5" }'), code: 'SCOPING_NOT_INTEGER', where: '9:86' },
   { title: 'an unknown app name', text: scenarioYaml('x').replace(/app:\n(  .*\n)+/, 'app: nowhere\n'), code: 'SCENARIO_UNKNOWN_APP', where: '2:6' },
   { title: 'a missing app file', text: scenarioYaml('x').replace(/app:\n(  .*\n)+/, 'app: apps/missing.yaml\n'), code: 'SCENARIO_APP_INVALID', where: '2:6' },
   { title: 'a duplicate YAML key', text: scenarioYaml('x', 'seed: 1\nseed: 2\n'), code: 'SCENARIO_YAML_DUPLICATE_KEY', where: '10:1' },
@@ -156,6 +173,13 @@ describe('loadScenarios: every bad input gives one coded issue at its place', ()
       `SCENARIO_MISSING_KEY 3:3 ${appFile}`,
       `SCENARIO_UNKNOWN_KEY 4:5 ${appFile}`,
     ]);
+  });
+
+  it('names the config file and the path for a problem in an app defined in the config', async () => {
+    const app = { target: { url: 'https://a.test' }, objects: { user: { mappings: [{ target: 'userName', expression: 'Join(', match: 1 }] } } };
+    const dir = tempDir({ 'a.yaml': scenarioYaml('a').replace(/app:\n(  .*\n)+/, 'app: bad\n'), 'b.yaml': scenarioYaml('b').replace(/app:\n(  .*\n)+/, 'app: bad\n') });
+    const { issues } = await loadScenarios(['a.yaml', 'b.yaml'], { cwd: dir, config: configAt(dir, { apps: { bad: app } }) });
+    expect(issues.map((i) => [i.code, i.file, i.path?.join('.')])).toEqual([['EXPR_UNCLOSED_CALL', 'provision.config.ts', 'apps.bad.objects.user.mappings.0.expression']]);
   });
 
   it('rejects a duplicate scenario name across files, pointing at the second and naming the first', async () => {
