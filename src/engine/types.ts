@@ -6,6 +6,7 @@
  *   tenant's provisioning log; and `onDemandResponse`, the Graph provisionOnDemand key/value pair.
  */
 import type { Clock, RandomSource } from '../core/determinism.js';
+import type { Issue } from '../core/errors.js';
 import type { Settings } from '../config/settings.js';
 import type { Exchange, ScimResource } from '../scim/types.js';
 
@@ -160,6 +161,12 @@ export interface OnDemandResult {
    * Redact). The runner masks them wherever they appear.
    */
   redactions?: string[];
+  /**
+   * Set when the run could not start because the app, source or target is invalid (a mapping
+   * that does not compile, a target state the mock rejects…): every problem, for the runner to
+   * report as invalid input. `result.error.errorCode` is then `InvalidConfiguration`.
+   */
+  issues?: Issue[];
 }
 
 /**

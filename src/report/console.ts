@@ -49,6 +49,7 @@ export function scenarioLines(report: ScenarioReport, c: Colors): string[] {
     const color = report.status === 'skipped' ? c.yellow : c.red;
     lines.push(color(`    ${report.error.code} ${report.error.message}`));
     if (report.error.hint) lines.push(c.dim(`    hint: ${report.error.hint}`));
+    for (const issue of report.issues ?? []) lines.push(...`${c.red('✖')} ${formatIssue(issue)}`.split('\n').map((l) => `    ${l}`));
   }
   for (const step of report.steps) {
     const stepMark = step.verdict === 'failed' ? c.red('✗') : step.verdict === 'passed' ? c.green('✓') : c.dim('·');
@@ -56,7 +57,7 @@ export function scenarioLines(report: ScenarioReport, c: Colors): string[] {
     const hidden = step.shownInPortal ? '' : c.dim(' (hidden in the portal)');
     lines.push(`    ${stepMark} ${step.title} ${c.dim('—')} ${statusLabel(step.status)}${headline ? c.dim(` · ${headline}`) : ''}${hidden}`);
     if (step.error && step.status === 'failure' && step.verdict !== 'passed') {
-      lines.push(c.dim(`        ${step.error.errorCode}: ${step.error.reason}`));
+      lines.push(c.dim(`        ${step.error.errorCode}: ${step.error.reason.replace(/\r?\n/g, '\n          ')}`));
     }
     lines.push(...failureBlock(report.failures.filter((f) => f.step === step.key), report, c, 8));
   }

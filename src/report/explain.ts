@@ -3,6 +3,7 @@
  * shows it — numbered step cards with their status, description and "View details" — followed by
  * the requests each step sent and how the expectations fared.
  */
+import { formatIssue } from '../core/errors.js';
 import type { OnDemandStep } from '../engine/types.js';
 import type { ScenarioReport, StepReport } from '../runner/types.js';
 import { actionLabel, colors, exchangeLines, failureLines, statusLabel, type Colors } from './format.js';
@@ -19,6 +20,7 @@ export function explainLines(report: ScenarioReport, color = false): string[] {
   if (report.error) {
     lines.push(c.red(`${report.error.code} ${report.error.message}`));
     if (report.error.hint) lines.push(c.dim(`hint: ${report.error.hint}`));
+    for (const issue of report.issues ?? []) lines.push(...formatIssue(issue).split('\n'));
     return lines;
   }
   report.steps.forEach((step, i) => lines.push(...stepLines(step, i + 1, report, c), ''));
@@ -41,7 +43,7 @@ function stepLines(step: StepReport, n: number, report: ScenarioReport, c: Color
   const details = detailLines(step);
   if (details.length > 0) lines.push(c.dim('   View details'), ...details.map((l) => `     ${l}`));
   if (step.error) {
-    lines.push(c.red(`   Error: ${step.error.errorCode}`), `     ${step.error.reason}`);
+    lines.push(c.red(`   Error: ${step.error.errorCode}`), `     ${step.error.reason.replace(/\r?\n/g, '\n     ')}`);
     if (step.error.recommendedAction) lines.push(c.dim(`     Recommended action: ${step.error.recommendedAction}`));
   }
   const exchanges = report.exchanges.filter((x) => step.exchanges.includes(x.seq));

@@ -34,7 +34,7 @@ export function formatValue(value: unknown, indent = 0): string {
   if (value === undefined) return '(absent)';
   const flat = JSON.stringify(value);
   if (flat === undefined) return String(value);
-  const text = flat.length <= 100 ? flat : JSON.stringify(value, null, 2);
+  const text = flat.length <= 120 ? flat : JSON.stringify(value, null, 2);
   const cut = text.length > maxValueChars ? `${text.slice(0, maxValueChars)}… (${text.length - maxValueChars} more characters in the JSON report)` : text;
   const pad = ' '.repeat(indent);
   return cut.split('\n').join(`\n${pad}`);
@@ -91,14 +91,19 @@ export function stepHeadline(step: ScenarioReport['steps'][number]): string {
     case 'scope':
       return step.details.inScope ? 'in scope' : 'out of scope';
     case 'match':
-      return `${step.details.matches} match${step.details.matches === 1 ? '' : 'es'}`;
+      return plural(step.details.matches, 'match', 'matches');
     case 'action':
       return actionLabel(step.details.action) + (step.details.skipReason ? ` (${step.details.skipReason})` : '');
     case 'import':
-      return `${Object.keys(step.details.attributes).length} attributes`;
+      return plural(Object.keys(step.details.attributes).length, 'attribute');
     case 'membership':
       return `${step.details.added.length} added, ${step.details.removed.length} removed${step.details.missing.length ? `, ${step.details.missing.length} missing` : ''}`;
     default:
       return '';
   }
+}
+
+/** `1 attribute`, `2 attributes`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -51,10 +51,11 @@ ${summary.scenarios.map(scenarioHtml).join('\n')}
 function scenarioHtml(s: ScenarioReport): string {
   const open = s.status === 'failed' || s.status === 'errored' ? ' open' : '';
   const error = s.error ? `<p class="${s.status}">${esc(`${s.error.code} ${s.error.message}`)}</p>` : '';
+  const issues = s.issues?.length ? `<pre class="failed">${esc(s.issues.map(formatIssue).join('\n'))}</pre>` : '';
   const loose = s.failures.filter((f) => !f.step || !s.steps.some((st) => st.key === f.step));
   const looseHtml = loose.length ? `<pre>${esc(failureBlock(loose, s).join('\n'))}</pre>` : '';
   return `<details${open}><summary class="${s.status}">${esc(s.name)} <span class="dim">${esc(`${s.file}:${s.line}`)}</span></summary>
-${s.description ? `<p>${esc(s.description)}</p>` : ''}${error}
+${s.description ? `<p>${esc(s.description)}</p>` : ''}${error}${issues}
 ${s.steps.map((step) => stepHtml(step, s)).join('\n')}
 ${looseHtml}
 </details>`;

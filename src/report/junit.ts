@@ -51,10 +51,10 @@ function addScenario(suite: Suite, report: ScenarioReport): void {
   if (report.ticket) suite.property('ticket', report.ticket);
   suite.property('seed', String(report.seed));
   const className = `${report.file} › ${report.name}`;
-  if (report.status === 'skipped' || report.status === 'errored') {
+  if (report.status === 'skipped' || (report.status === 'errored' && report.steps.length === 0)) {
     const testCase = suite.testCase().className(className).name('Run');
     if (report.status === 'skipped') testCase.skipped();
-    else if (report.error) testCase.error(xmlSafe(report.error.message), report.error.code, xmlSafe(formatIssue(report.error)));
+    else if (report.error) testCase.error(xmlSafe(report.error.message), report.error.code, xmlSafe([report.error, ...(report.issues ?? [])].map(formatIssue).join('\n')));
     return;
   }
   for (const step of report.steps) {
@@ -68,6 +68,10 @@ function addScenario(suite: Suite, report: ScenarioReport): void {
     const exchanges = report.exchanges.filter((x) => step.exchanges.includes(x.seq));
     const out = [`${statusLabel(step.status)}: ${step.description}`, ...exchanges.flatMap((x) => exchangeLines(x))];
     testCase.standardOutput(xmlSafe(out.join('\n')));
+  }
+  if (report.status === 'errored' && report.error) {
+    // The pipeline refused the configuration: its steps show what happened, the issues why.
+    suite.testCase().className(className).name('Configuration').error(xmlSafe(report.error.message), report.error.code, xmlSafe((report.issues ?? [report.error]).map(formatIssue).join('\n')));
   }
   const loose = report.failures.filter((f) => !f.step || !report.steps.some((s) => s.key === f.step));
   if (loose.length > 0 || report.steps.length === 0) {

@@ -64,6 +64,7 @@ function details(s: ScenarioReport): string[] {
   const title = s.status === 'errored' ? `${s.name}: ${s.error?.code ?? 'error'}` : `${s.name}: ${count} failed expectation${count === 1 ? '' : 's'}`;
   const text: string[] = [];
   if (s.error) text.push(`${s.error.code} ${s.error.message}`, ...(s.error.hint ? [`hint: ${s.error.hint}`] : []));
+  for (const issue of s.issues ?? []) text.push(formatIssue(issue));
   for (const step of s.steps) {
     const failures = s.failures.filter((f) => f.step === step.key);
     if (failures.length > 0) text.push(`${step.title}:`, ...failureBlock(failures, s, undefined, 2), '');

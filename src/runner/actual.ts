@@ -51,12 +51,14 @@ export function errorView(error: ErrorInformation | undefined): ErrorView | null
 
 /** A step card: status, description, whether shown, its error, then its view details. */
 export function stepView(step: OnDemandStep): Record<string, unknown> {
+  // The card's own fields win over view details of the same name (the test connection's
+  // details may carry the HTTP `status`; `expect.steps.testConnection.status` means the card's).
   return {
+    ...(step.details as unknown as Record<string, unknown>),
     status: step.status,
     description: step.description,
     shown: step.shownInPortal,
     ...(step.error ? { error: errorView(step.error) } : {}),
-    ...(step.details as unknown as Record<string, unknown>),
   };
 }
 

@@ -2,7 +2,7 @@
  * Builds a scenario's report from its run: steps with their expectation verdicts, failures placed
  * at their line in the scenario file, the Graph-shaped summary and the exchange, all redacted.
  */
-import { formatPath } from '../core/errors.js';
+import { formatPath, type Issue } from '../core/errors.js';
 import type { SourceLocation } from '../core/location.js';
 import type { OnDemandResult, StepKey } from '../engine/types.js';
 import type { Expectations, LoadedScenario } from '../scenario/types.js';
@@ -13,6 +13,8 @@ import type { Failure, ScenarioReport, ScenarioStatus, StepReport, StepVerdict }
 /** What a run produced, before it becomes a report. */
 export type RunRecord =
   | { kind: 'result'; result: OnDemandResult; failures: Failure[]; expect: Expectations | null; updated: boolean; durationMs: number }
+  /** The pipeline refused the scenario's configuration: invalid input found at run time. */
+  | { kind: 'invalid'; result: OnDemandResult; issues: Issue[]; durationMs: number }
   | { kind: 'error'; error: RunError; durationMs: number }
   | { kind: 'skipped'; reason: string };
 
@@ -55,17 +57,19 @@ export function buildReport(scenario: LoadedScenario, request: ExecuteRequest, r
   }
   const { result } = record;
   const object = result.result;
-  const failures = record.failures.map((f) => ({ ...f, ...locationOf(f, scenario) }));
+  const failures = record.kind === 'result' ? record.failures.map((f) => ({ ...f, ...locationOf(f, scenario) })) : [];
+  const expect = record.kind === 'result' ? record.expect : null;
   const steps: StepReport[] = object.steps.map((step) => ({
     ...step,
-    verdict: verdictOf(step.key, failures, record.expect),
+    verdict: verdictOf(step.key, failures, expect),
     exchanges: result.exchanges.filter((x) => x.step === step.key).map((x) => x.seq),
   }));
-  const status: ScenarioStatus = failures.length > 0 ? 'failed' : 'passed';
+  const status: ScenarioStatus = record.kind === 'invalid' ? 'errored' : failures.length > 0 ? 'failed' : 'passed';
   return redact({
     ...base,
     status,
-    ...(record.updated ? { updated: true } : {}),
+    ...(record.kind === 'result' && record.updated ? { updated: true } : {}),
+    ...(record.kind === 'invalid' ? { error: invalidError(record.issues), issues: record.issues } : {}),
     outcome: { result: object.status, action: object.action, ...(object.error ? { error: object.error } : {}) },
     steps,
     failures,
@@ -74,8 +78,19 @@ export function buildReport(scenario: LoadedScenario, request: ExecuteRequest, r
     onDemandResponse: object.onDemandResponse,
     exchanges: result.exchanges,
     targetAfter: result.target,
-    timing: timing(record.durationMs, scenario, record.expect),
+    timing: timing(record.durationMs, scenario, expect),
   });
+}
+
+/** The error of a scenario whose configuration the pipeline refused. */
+function invalidError(issues: readonly Issue[]): Issue {
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return {
+    code: first?.code ?? 'SCENARIO_INVALID_CONFIGURATION',
+    message: `the pipeline refused the scenario: ${first?.message ?? 'invalid configuration'}${more}`,
+    hint: first?.hint ?? 'fix the scenario; provision validate cannot see this problem because it needs a run',
+  };
 }
 
 function timing(durationMs: number, scenario: LoadedScenario, expect: Expectations | null = scenario.expect): ScenarioReport['timing'] {

@@ -10,6 +10,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { ExitCode, type Issue } from '../core/errors.js';
 import type { Reporter, ScenarioInfo } from '../report/types.js';
 import type { LoadedScenario } from '../scenario/types.js';
+import { placeRunIssues } from '../scenario/place.js';
 import { type DocumentUpdate } from '../scenario/update.js';
 import { buildReport, type RunRecord } from './build-report.js';
 import { execute, requestFor, type ExecuteOutcome, type ExecuteRequest, type Pipeline, type RunError } from './execute.js';
@@ -142,6 +143,10 @@ function judge(scenario: LoadedScenario, request: ExecuteRequest, outcome: Execu
     return { report, exitCode: outcome.error.exitCode };
   }
   const { result, durationMs } = outcome;
+  if (result.issues && result.issues.length > 0) {
+    const report = buildReport(scenario, request, { kind: 'invalid', result, issues: placeRunIssues(scenario, result.issues), durationMs });
+    return { report, exitCode: ExitCode.invalidInput };
+  }
   let expect = scenario.expect;
   let failures = checkExpectations(expect, result, { exact: scenario.exact });
   let documentUpdate: DocumentUpdate | undefined;

@@ -81,6 +81,8 @@ export interface ScenarioReport {
   updated?: boolean;
   /** Why it errored (could not produce a result) or was skipped. */
   error?: Issue;
+  /** Invalid input found only at run time (the pipeline refused the configuration). */
+  issues?: Issue[];
   /** The run's outcome: the object's status, action and Entra error. */
   outcome?: { result: StepStatus; action: ActionKind; error?: ErrorInformation };
   steps: StepReport[];

@@ -64,6 +64,14 @@ describe('checkExpectations', () => {
     expect(failures(block, result(), exact)).toEqual(wanted);
   });
 
+  it("compares a step's status with the card's, even when its details carry an HTTP status", () => {
+    const result = createdResult();
+    const probe = result.result.steps[0]!;
+    // The pipeline's test-connection details may name the HTTP status of the probe.
+    result.result.steps[0] = { ...probe, details: { ...probe.details, status: 200 } } as unknown as typeof probe;
+    expect(failures({ steps: { testConnection: { status: 'success' } } }, result)).toEqual([]);
+  });
+
   it('carries expected and actual values for the diff', () => {
     const [failure] = checkExpectations({ steps: { match: { matches: 1 } } }, createdResult());
     expect(failure).toMatchObject({ expected: 1, actual: 0, message: 'expect.steps.match.matches differs' });

@@ -18,6 +18,18 @@ export async function runOnDemand(app: AppDefinition, source: SourceDirectory, t
   if (who === 'hang') return new Promise<never>(() => {});
   if (who === 'crash') throw new InternalError('PIPELINE_BUG', 'something broke');
   if (who === 'invalid') throw new InputError('SCOPING_INVALID_REGEX', 'invalid regex in a scoping filter');
+  if (who === 'refused') {
+    // What the pipeline returns when the mock refuses the target state: a result with issues.
+    const refused = createdResult();
+    const error = { errorCode: 'InvalidConfiguration', reason: 'target.users[1].id duplicates u-1', errorCategory: 'nonServiceFailure' as const };
+    return {
+      ...refused,
+      result: { ...refused.result, status: 'failure', action: 'none', error, steps: refused.result.steps.slice(0, 1) },
+      exchanges: [],
+      target: { users: [], groups: [] },
+      issues: [{ code: 'MOCK_DUPLICATE_ID', message: 'target.users[1].id duplicates u-1', hint: 'give each target user its own id', path: ['target', 'users', 1, 'id'] }],
+    };
+  }
   await new Promise((resolve) => setImmediate(resolve));
   const result = who === 'conflict' ? conflictResult() : createdResult();
   const id = context.random.guid();

@@ -86,6 +86,17 @@ describe('runScenarios', () => {
     expect((await runScenarios(scenarios, { config, pipeline: fixturePipeline })).exitCode).toBe(code);
   });
 
+  it('reports a configuration the pipeline refuses as invalid input, placed in the scenario file', async () => {
+    const extra = 'target:\n  users:\n    - { id: u-1, userName: a }\n    - { id: u-1, userName: b }\nexpect: { result: success }\n';
+    const { config, scenarios } = await load({ 's.yaml': user('refused', 'x', extra) });
+    const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline });
+    expect(summary.exitCode).toBe(2);
+    const [report] = summary.scenarios;
+    expect(report).toMatchObject({ status: 'errored', error: { code: 'MOCK_DUPLICATE_ID' }, failures: [] });
+    expect(report!.issues?.map((i) => `${i.code} ${i.location?.file}:${i.location?.line}:${i.location?.column}`)).toEqual(['MOCK_DUPLICATE_ID s.yaml:12:13']);
+    expect(report!.issues?.[0]?.frame).toContain('> 12 |     - { id: u-1, userName: b }');
+  });
+
   it('exits 2 when the input had problems, even if every scenario passed', async () => {
     const { config, scenarios } = await load({ 's.yaml': user('a') });
     const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline, issues: [{ code: 'SCENARIO_UNKNOWN_KEY', message: 'x' }] });

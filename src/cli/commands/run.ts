@@ -27,7 +27,7 @@ export default async function run(context: CommandContext): Promise<number> {
   printIssues(context, loaded.issues, color);
   const none = noneSelected(context, loaded, selected.length);
   if (none !== undefined) return none;
-  const names = stringList(options['reporter']);
+  const names = stringList(options['reporter']).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
   const output = consoleOutput(context);
   const reporters = createReporters(names.length > 0 ? names : config.reporters, {
     outDir: typeof options['out'] === 'string' ? path.resolve(options['out']) : path.resolve(config.rootDir, config.outDir),
