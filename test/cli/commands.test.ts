@@ -65,6 +65,14 @@ describe('provision run', () => {
     expect(stdout).toContain('Invalid    2 problems in the input');
   });
 
+  it('writes the reports even when no scenario is valid, so CI shows the problems', async () => {
+    const dir = project({ 'a.yaml': scenario('Bad', 'a', 'colour: red\n') });
+    const { code } = await runCli(['run'], dir);
+    expect(code).toBe(2);
+    expect(readFileSync(path.join(dir, 'reports', 'junit.xml'), 'utf8')).toContain('<testsuite name="Invalid input" tests="1" failures="0" errors="1" skipped="0">');
+    expect(JSON.parse(readFileSync(path.join(dir, 'reports', 'summary.json'), 'utf8'))).toMatchObject({ exitCode: 2, counts: { total: 0, invalid: 1 } });
+  });
+
   it('selects with --grep and --tag, and a selection of nothing is an error', async () => {
     const dir = project({ 'a.yaml': `${scenario('Alice')}---\n${scenario('Bob', 'b', 'tags: [slow]\nexpect: { result: success }\n')}` });
     const grep = await runCli(['run', '--reporter', 'default', '--grep', 'bob'], dir);

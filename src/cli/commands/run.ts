@@ -25,7 +25,8 @@ export default async function run(context: CommandContext): Promise<number> {
     tags: stringList(options['tag']),
   });
   printIssues(context, loaded.issues, color);
-  const none = noneSelected(context, loaded, selected.length);
+  // With problems in the input the reports still get written, so CI shows them.
+  const none = loaded.issues.length > 0 ? undefined : noneSelected(context, loaded, selected.length);
   if (none !== undefined) return none;
   const names = stringList(options['reporter']).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
   const output = consoleOutput(context);
