@@ -164,3 +164,20 @@ export {
   type SubjectSearchOptions,
   type SubjectSearchResult,
 } from './source/search.js';
+
+// Scenarios, the runner and reporters (issue #7).
+export { loadScenarios, type LoadScenariosOptions } from './scenario/load.js';
+export type {
+  ClockSpec,
+  ErrorExpectation,
+  Expectations,
+  LoadedScenario,
+  LoadResult,
+  MemberExpectation,
+  RequestExpectation,
+  StepExpectation,
+} from './scenario/types.js';
+export { runScenario, runScenarios, type RunScenarioOptions, type RunScenariosOptions } from './runner/run.js';
+export type { Failure, FailureCode, RunCounts, RunSummary, ScenarioReport, ScenarioStatus, StepReport, StepVerdict } from './runner/types.js';
+export { reporterFactories, createReporters } from './report/registry.js';
+export type { Reporter, ReporterFactory, ReporterOptions, ReporterOutput, RunStart, ScenarioInfo } from './report/types.js';

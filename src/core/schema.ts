@@ -10,7 +10,7 @@ import type { Issue } from './errors.js';
 export const schemaDir = new URL('../../schema/', import.meta.url);
 
 /** Schema files loaded into the shared Ajv instance, by `$id`. */
-const schemaFiles = ['settings.schema.json', 'config.schema.json'] as const;
+const schemaFiles = ['settings.schema.json', 'app.schema.json', 'config.schema.json'] as const;
 
 type AjvInstance = import('ajv').Ajv;
 let ajvPromise: Promise<AjvInstance> | undefined;

@@ -1,3 +1,37 @@
-import { notAvailable } from './not-available.js';
+/**
+ * `provision explain <file>`: runs one scenario and prints every step with its view details, as
+ * the portal's "Provision on demand" page shows them (`--json`: the scenario report). A file with
+ * several scenarios needs `--grep` to pick one. Exit codes as for `run`, except that a scenario
+ * without expectations is just explained (exit 0).
+ */
+import { ExitCode, UsageError } from '../../core/errors.js';
+import { explainLines } from '../../report/explain.js';
+import { toJson } from '../../report/write.js';
+import { runScenarioWithExitCode } from '../../runner/run.js';
+import { selectScenarios } from '../../runner/select.js';
+import { loadScenarios } from '../../scenario/load.js';
+import type { CommandContext } from '../types.js';
+import { printIssues, useColor } from './run.js';
 
-export default notAvailable('explain', 7);
+export default async function explain(context: CommandContext): Promise<number> {
+  const file = String(context.args[0]);
+  const color = useColor(context);
+  const loaded = await loadScenarios([file], { cwd: process.cwd(), config: context.config });
+  printIssues(context, loaded.issues, color);
+  if (loaded.issues.length > 0) return ExitCode.invalidInput;
+  const grep = typeof context.options['grep'] === 'string' ? context.options['grep'] : undefined;
+  const picked = selectScenarios(loaded.scenarios, grep !== undefined ? { grep } : {});
+  if (picked.length !== 1) {
+    const names = (picked.length ? picked : loaded.scenarios).map((s) => `"${s.name}"`).join(', ');
+    throw new UsageError(
+      picked.length === 0 ? 'CLI_NO_SCENARIO' : 'CLI_AMBIGUOUS_SCENARIO',
+      picked.length === 0 ? `no scenario in ${file}${grep !== undefined ? ` matches --grep ${grep}` : ''}` : `${file} holds ${picked.length} scenarios: ${names}`,
+      { hint: picked.length === 0 ? `the file holds ${names || 'none'}` : 'pick one with --grep <part of its name>' },
+    );
+  }
+  const { report, exitCode } = await runScenarioWithExitCode(picked[0]!, { config: context.config });
+  if (context.options['json'] === true) context.io.stdout(toJson(report).trimEnd());
+  else for (const line of explainLines(report, color)) context.io.stdout(line);
+  const nothingExpected = report.failures.length > 0 && report.failures.every((f) => f.code === 'EXPECT_NOTHING');
+  return nothingExpected ? ExitCode.ok : exitCode;
+}

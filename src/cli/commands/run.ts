@@ -1,3 +1,140 @@
-import { notAvailable } from './not-available.js';
+/**
+ * `provision run [paths..]`: load, select, run with the chosen reporters, optionally rewrite
+ * failing `expect` blocks (`--update`). Problems in the input are printed first; the valid
+ * scenarios still run and report, and the run then exits 2.
+ */
+import path from 'node:path';
+import { ExitCode, formatIssue, UsageError, type Issue } from '../../core/errors.js';
+import { createReporters } from '../../report/registry.js';
+import type { ReporterOutput } from '../../report/types.js';
+import { colors } from '../../report/format.js';
+import { runScenarios } from '../../runner/run.js';
+import { selectScenarios } from '../../runner/select.js';
+import { loadScenarios } from '../../scenario/load.js';
+import type { LoadResult } from '../../scenario/types.js';
+import type { CommandContext } from '../types.js';
 
-export default notAvailable('run', 7);
+export default async function run(context: CommandContext): Promise<number> {
+  const { options, config } = context;
+  const jobs = integerOption(options['jobs'], '--jobs', 1, 64) ?? config.jobs;
+  const seed = integerOption(options['seed'], '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const color = useColor(context);
+  const loaded = await load(context);
+  const selected = selectScenarios(loaded.scenarios, {
+    ...(typeof options['grep'] === 'string' ? { grep: options['grep'] } : {}),
+    tags: stringList(options['tag']),
+  });
+  printIssues(context, loaded.issues, color);
+  // With problems in the input the reports still get written, so CI shows them.
+  const none = loaded.issues.length > 0 ? undefined : noneSelected(context, loaded, selected.length);
+  if (none !== undefined) return none;
+  const names = stringList(options['reporter']).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
+  const output = consoleOutput(context);
+  const reporters = createReporters(names.length > 0 ? names : config.reporters, {
+    outDir: typeof options['out'] === 'string' ? path.resolve(options['out']) : path.resolve(config.rootDir, config.outDir),
+    output,
+    color,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  const summary = await runScenarios(selected, {
+    config,
+    reporters,
+    jobs,
+    bail: options['bail'] === true || config.bail,
+    update: options['update'] === true,
+    ...(seed !== undefined ? { seed } : {}),
+    issues: loaded.issues,
+  });
+  output.done?.();
+  return summary.exitCode;
+}
+
+/** Loads the given paths, or the config's `scenarios` (relative to the config file). */
+export async function load(context: CommandContext): Promise<LoadResult> {
+  const given = stringList(context.args[0]);
+  const { config } = context;
+  return given.length > 0
+    ? loadScenarios(given, { cwd: process.cwd(), config })
+    : loadScenarios(config.scenarios, { cwd: process.cwd(), baseDir: config.rootDir, config });
+}
+
+/**
+ * A selection that matches nothing is an error (exit 2) unless --pass-with-no-scenarios; when
+ * the input had problems those already decide the exit code. `undefined`: go on.
+ */
+export function noneSelected(context: CommandContext, loaded: LoadResult, count: number): number | undefined {
+  if (count > 0) return undefined;
+  if (loaded.issues.length > 0) return ExitCode.invalidInput;
+  if (context.options['passWithNoScenarios'] === true) {
+    context.io.stdout('No scenarios matched the selection (--pass-with-no-scenarios).');
+    return ExitCode.ok;
+  }
+  const where = stringList(context.args[0]);
+  const filtered = context.options['grep'] !== undefined || stringList(context.options['tag']).length > 0;
+  context.io.stderr(
+    formatIssue({
+      code: 'SCENARIO_NONE_SELECTED',
+      message: filtered
+        ? `no scenario matches the selection (${loaded.scenarios.length} loaded)`
+        : `no scenario found in ${where.length ? where.join(', ') : context.config.scenarios.join(', ')}`,
+      hint: filtered
+        ? 'check --grep and --tag, or pass --pass-with-no-scenarios'
+        : 'give scenario files, folders or globs, or pass --pass-with-no-scenarios',
+    }).replace(/^/, '✖ '),
+  );
+  return ExitCode.invalidInput;
+}
+
+/** Prints every load issue to stderr, each with its location, hint and code frame. */
+export function printIssues(context: CommandContext, issues: readonly Issue[], color: boolean): void {
+  const c = colors(color);
+  for (const issue of issues) context.io.stderr(`${c.red('✖')} ${formatIssue(issue)}`);
+}
+
+/** Colour unless NO_COLOR or --no-color, and only on a terminal (FORCE_COLOR overrides that). */
+export function useColor(context: CommandContext): boolean {
+  if (context.options['color'] === false || 'NO_COLOR' in process.env) return false;
+  const forced = process.env['FORCE_COLOR'];
+  if (forced !== undefined) return forced !== '0';
+  return context.io.isTTY;
+}
+
+/** Console output for reporters; on a TTY a live status line that normal lines replace. */
+export function consoleOutput(context: CommandContext): ReporterOutput & { done?(): void } {
+  if (!context.io.isTTY) return { line: (text) => context.io.stdout(text) };
+  let live = false;
+  const clear = () => {
+    if (live) process.stdout.write('\r\u001b[2K');
+    live = false;
+  };
+  return {
+    line: (text) => {
+      clear();
+      context.io.stdout(text);
+    },
+    live: (text) => {
+      process.stdout.write(`\r\u001b[2K${text}`);
+      live = true;
+    },
+    done: clear,
+  };
+}
+
+/** A repeatable option as a list of strings. */
+export function stringList(value: unknown): string[] {
+  if (value === undefined || value === null || value === false) return [];
+  return (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
+}
+
+/** An integer option within bounds; `undefined` when absent. */
+export function integerOption(value: unknown, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'number' ? value : Number(String(value));
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError('CLI_INVALID_OPTION', `${name} must be an integer${min > Number.MIN_SAFE_INTEGER ? ` from ${min} to ${max}` : ''}, got "${String(value)}"`, {
+      hint: `for example ${name} ${Math.max(min, 2)}`,
+    });
+  }
+  return n;
+}

@@ -1,0 +1,62 @@
+/**
+ * The `json` reporter: `scenarios/<slug>.json` per scenario (the on-demand steps, the Graph-shaped
+ * provisioningObjectSummary, the expectation diff and the redacted exchange) and `summary.json`.
+ * Stale per-scenario files of an earlier run are removed first: the folder holds the last run only.
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { RunSummary, ScenarioReport } from '../runner/types.js';
+import type { Reporter, ReporterOptions } from './types.js';
+import { toJson, writeFileAtomic } from './write.js';
+
+/** One line of `summary.json` per scenario. */
+export function summaryEntry(report: ScenarioReport) {
+  return {
+    name: report.name,
+    slug: report.slug,
+    file: report.file,
+    line: report.line,
+    tags: report.tags,
+    status: report.status,
+    ...(report.outcome ? { result: report.outcome.result, action: report.outcome.action } : {}),
+    ...(report.outcome?.error ? { errorCode: report.outcome.error.errorCode } : {}),
+    ...(report.error ? { error: report.error.code } : {}),
+    failures: report.failures.length,
+    ...(report.updated ? { updated: true } : {}),
+    report: `scenarios/${report.slug}.json`,
+    timing: report.timing,
+  };
+}
+
+/** The content of `summary.json`. */
+export function summaryDocument(summary: RunSummary) {
+  return {
+    schemaVersion: summary.schemaVersion,
+    exitCode: summary.exitCode,
+    counts: summary.counts,
+    issues: summary.issues,
+    updatedFiles: summary.updatedFiles,
+    scenarios: summary.scenarios.map(summaryEntry),
+    timing: summary.timing,
+  };
+}
+
+export function createJsonReporter(options: ReporterOptions): Reporter {
+  const dir = path.join(options.outDir, 'scenarios');
+  // Per-scenario files are written while the next scenarios run; the run ends after all of them.
+  const pending: Array<Promise<void>> = [];
+  return {
+    async onRunStart() {
+      const stale = await readdir(dir).catch(() => [] as string[]);
+      await Promise.all(stale.filter((f) => f.endsWith('.json')).map((f) => rm(path.join(dir, f), { force: true })));
+      await mkdir(dir, { recursive: true });
+    },
+    onScenarioEnd(report) {
+      pending.push(writeFileAtomic(path.join(dir, `${report.slug}.json`), toJson(report)));
+    },
+    async onRunEnd(summary) {
+      await Promise.all(pending.splice(0));
+      await writeFileAtomic(path.join(options.outDir, 'summary.json'), toJson(summaryDocument(summary)));
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The `junit` reporter (`junit.xml`, junit-report-builder): one suite per scenario, one testcase
+ * per portal step; a failed expectation is a `<failure>` with expected vs actual, the step's
+ * redacted HTTP exchange is its `<system-out>`. Expectations that concern no step are one more
+ * testcase, "Expectations"; a scenario that could not run is an `<error>`; problems in the input
+ * are a suite of their own, so CI shows them too. Only `time` attributes vary between runs.
+ */
+import path from 'node:path';
+import { formatIssue } from '../core/errors.js';
+import type { RunSummary, ScenarioReport } from '../runner/types.js';
+import { exchangeLines, failureBlock, statusLabel } from './format.js';
+import type { Reporter, ReporterOptions } from './types.js';
+import { writeFileAtomic } from './write.js';
+
+type Builder = import('junit-report-builder').Builder;
+type Suite = ReturnType<Builder['testSuite']>;
+
+export function createJunitReporter(options: ReporterOptions): Reporter {
+  return {
+    async onRunEnd(summary) {
+      await writeFileAtomic(path.join(options.outDir, 'junit.xml'), await junitXml(summary));
+    },
+  };
+}
+
+/** The whole `junit.xml` for a run. */
+export async function junitXml(summary: RunSummary): Promise<string> {
+  const builder = (await loadBuilder()).newBuilder();
+  builder.name('provision');
+  if (summary.issues.length > 0) {
+    const suite = builder.testSuite().name('Invalid input');
+    summary.issues.forEach((issue, i) => {
+      const where = issue.location?.file ?? issue.file ?? 'input';
+      suite.testCase().className(where).name(`${issue.code} #${i + 1}`).error(xmlSafe(issue.message), issue.code, xmlSafe(formatIssue(issue)));
+    });
+  }
+  for (const report of summary.scenarios) addScenario(builder.testSuite(), report);
+  return builder.build();
+}
+
+/** junit-report-builder is CommonJS: its builder is the module itself at run time, `default` in its types. */
+async function loadBuilder(): Promise<Builder> {
+  const mod = (await import('junit-report-builder')) as unknown as { default: Builder | { default: Builder } };
+  return 'newBuilder' in mod.default ? mod.default : mod.default.default;
+}
+
+function addScenario(suite: Suite, report: ScenarioReport): void {
+  suite.name(report.name).time(report.timing.durationMs / 1000);
+  suite.property('file', `${report.file}:${report.line}`);
+  if (report.tags.length) suite.property('tags', report.tags.join(','));
+  if (report.ticket) suite.property('ticket', report.ticket);
+  suite.property('seed', String(report.seed));
+  const className = `${report.file} › ${report.name}`;
+  if (report.status === 'skipped' || (report.status === 'errored' && report.steps.length === 0)) {
+    const testCase = suite.testCase().className(className).name('Run');
+    if (report.status === 'skipped') testCase.skipped();
+    else if (report.error) testCase.error(xmlSafe(report.error.message), report.error.code, xmlSafe([report.error, ...(report.issues ?? [])].map(formatIssue).join('\n')));
+    return;
+  }
+  for (const step of report.steps) {
+    const testCase = suite.testCase().className(className).name(`${step.title} (${step.key})`);
+    const failures = report.failures.filter((f) => f.step === step.key);
+    if (failures.length > 0) {
+      testCase
+        .failure(xmlSafe(failures.map((f) => f.message).join('; ')), failures[0]!.code)
+        .stacktrace(xmlSafe(failureBlock(failures, report).join('\n')));
+    }
+    const exchanges = report.exchanges.filter((x) => step.exchanges.includes(x.seq));
+    const out = [`${statusLabel(step.status)}: ${step.description}`, ...exchanges.flatMap((x) => exchangeLines(x))];
+    testCase.standardOutput(xmlSafe(out.join('\n')));
+  }
+  if (report.status === 'errored' && report.error) {
+    // The pipeline refused the configuration: its steps show what happened, the issues why.
+    suite.testCase().className(className).name('Configuration').error(xmlSafe(report.error.message), report.error.code, xmlSafe((report.issues ?? [report.error]).map(formatIssue).join('\n')));
+  }
+  const loose = report.failures.filter((f) => !f.step || !report.steps.some((s) => s.key === f.step));
+  if (loose.length > 0 || report.steps.length === 0) {
+    const testCase = suite.testCase().className(className).name('Expectations');
+    if (loose.length > 0) {
+      testCase
+        .failure(xmlSafe(loose.map((f) => f.message).join('; ')), loose[0]!.code)
+        .stacktrace(xmlSafe(failureBlock(loose, report).join('\n')));
+    }
+  }
+}
+
+/** Removes characters XML 1.0 cannot carry (control characters from a hostile response body). */
+export function xmlSafe(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}

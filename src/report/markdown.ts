@@ -1,0 +1,95 @@
+/**
+ * The `markdown` reporter: `summary.md`, sized for a CI job summary (a verdict, the counts, one
+ * table row per scenario, each failure in a `<details>` block with expected vs actual), appended
+ * to `$GITHUB_STEP_SUMMARY` when that is set. It holds no timings, so two runs of the same
+ * scenarios give the same file.
+ */
+import path from 'node:path';
+import { formatIssue } from '../core/errors.js';
+import type { RunSummary, ScenarioReport } from '../runner/types.js';
+import { actionLabel, failureBlock, statusLabel } from './format.js';
+import type { Reporter, ReporterOptions } from './types.js';
+import { appendToFile, writeFileAtomic } from './write.js';
+
+/** GitHub caps a step summary at 1 MiB; stay well below it. */
+const maxBytes = 900_000;
+
+export function createMarkdownReporter(options: ReporterOptions): Reporter {
+  return {
+    async onRunEnd(summary) {
+      const text = summaryMarkdown(summary);
+      await writeFileAtomic(path.join(options.outDir, 'summary.md'), text);
+      const stepSummary = options.env['GITHUB_STEP_SUMMARY'];
+      if (stepSummary) await appendToFile(stepSummary, `${text}\n`);
+    },
+  };
+}
+
+const icon = { passed: '✅', failed: '❌', errored: '💥', skipped: '⏭️' } as const;
+
+/** The Markdown summary of a run. */
+export function summaryMarkdown(summary: RunSummary): string {
+  const { counts } = summary;
+  const ok = summary.exitCode === 0;
+  const parts = [
+    counts.passed ? `${counts.passed} passed` : '',
+    counts.failed ? `${counts.failed} failed` : '',
+    counts.errored ? `${counts.errored} errored` : '',
+    counts.skipped ? `${counts.skipped} skipped` : '',
+    counts.invalid ? `${counts.invalid} invalid input` : '',
+  ].filter(Boolean);
+  const head = [`## ${ok ? '✅' : '❌'} provision: ${parts.join(' · ') || 'no scenarios'}`, ''];
+  const table = ['| | Scenario | Result | Action | File |', '|---|---|---|---|---|'];
+  for (const s of summary.scenarios) {
+    const result = s.outcome ? statusLabel(s.outcome.result) : s.error ? code(s.error.code) : '';
+    const action = s.outcome ? actionLabel(s.outcome.action) : '';
+    table.push(`| ${icon[s.status]} | ${cell(s.name)} | ${result} | ${action} | ${code(`${s.file}:${s.line}`)} |`);
+  }
+  const sections: string[] = [];
+  if (summary.issues.length > 0) {
+    sections.push('### Invalid input', '', '```text', ...summary.issues.map(formatIssue), '```', '');
+  }
+  const failing = summary.scenarios.filter((s) => s.status === 'failed' || s.status === 'errored');
+  if (failing.length > 0) {
+    sections.push('### Failures', '');
+    for (const s of failing) sections.push(...details(s));
+  }
+  if (summary.updatedFiles.length > 0) sections.push('### Updated', '', ...summary.updatedFiles.map((f) => `- ${code(f)}`), '');
+  const body = [...head, ...table, '', ...sections].join('\n');
+  return Buffer.byteLength(body) <= maxBytes ? body : truncate(body);
+}
+
+function details(s: ScenarioReport): string[] {
+  const count = s.failures.length;
+  const title = s.status === 'errored' ? `${s.name}: ${s.error?.code ?? 'error'}` : `${s.name}: ${count} failed expectation${count === 1 ? '' : 's'}`;
+  const text: string[] = [];
+  if (s.error) text.push(`${s.error.code} ${s.error.message}`, ...(s.error.hint ? [`hint: ${s.error.hint}`] : []));
+  for (const issue of s.issues ?? []) text.push(formatIssue(issue));
+  for (const step of s.steps) {
+    const failures = s.failures.filter((f) => f.step === step.key);
+    if (failures.length > 0) text.push(`${step.title}:`, ...failureBlock(failures, s, undefined, 2), '');
+  }
+  const loose = s.failures.filter((f) => !f.step || !s.steps.some((st) => st.key === f.step));
+  if (loose.length > 0) text.push(...failureBlock(loose, s), '');
+  return [`<details><summary>${icon[s.status]} ${escapeHtml(title)}</summary>`, '', '```text', ...text.map((l) => l.replace(/```/g, "'''")), '```', '', '</details>', ''];
+}
+
+function truncate(body: string): string {
+  const note = '\n\n_…cut to fit the job summary; see reports/summary.md and the JSON reports for everything._\n';
+  let cut = body.slice(0, maxBytes);
+  while (Buffer.byteLength(cut) > maxBytes - note.length) cut = cut.slice(0, -1000);
+  const fence = (cut.match(/```/g)?.length ?? 0) % 2 === 1 ? '\n```' : '';
+  return `${cut}${fence}${note}`;
+}
+
+function cell(text: string): string {
+  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

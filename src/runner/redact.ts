@@ -1,0 +1,61 @@
+/**
+ * Secrets never reach a report or the console: the scenario's token becomes `[REDACTED]` and
+ * every value that passed through `Redact()` becomes `[Redact]` (Entra's own display), wherever
+ * they appear — bodies, headers, attributes, messages, keys. Reports are built from redacted data
+ * only, so every reporter inherits the guarantee.
+ */
+
+/** What to mask in one scenario's output. */
+export interface Secrets {
+  /** Credentials (the app's token). */
+  tokens: readonly string[];
+  /** Values that passed through `Redact()` (from the pipeline's `redactions`). */
+  redacted: readonly string[];
+}
+
+export const tokenMask = '[REDACTED]';
+export const redactMask = '[Redact]';
+
+/** Secrets shorter than this are masked only where they are the whole value, not inside text. */
+const minSubstringLength = 3;
+
+interface Rule {
+  secret: string;
+  mask: string;
+}
+
+/** A function that returns a redacted deep copy of any JSON-like value. */
+export function createRedactor(secrets: Secrets): <T>(value: T) => T {
+  const rules: Rule[] = [
+    ...secrets.tokens.filter(Boolean).map((secret) => ({ secret, mask: tokenMask })),
+    ...secrets.redacted.filter(Boolean).map((secret) => ({ secret, mask: redactMask })),
+  ].sort((a, b) => b.secret.length - a.secret.length);
+  const text = (value: string): string => {
+    let out = value;
+    for (const { secret, mask } of rules) {
+      if (secret.length < minSubstringLength) {
+        if (out === secret) return mask;
+      } else if (out.includes(secret)) {
+        out = out.split(secret).join(mask);
+      }
+    }
+    return out;
+  };
+  const walk = (value: unknown, key?: string): unknown => {
+    if (typeof value === 'string') return key !== undefined && /^authorization$/i.test(key) ? maskAuthorization(value) : text(value);
+    if (Array.isArray(value)) return value.map((item) => walk(item));
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[text(k)] = walk(v, k);
+      return out;
+    }
+    return value;
+  };
+  return <T>(value: T) => walk(value) as T;
+}
+
+/** `Bearer abc` → `Bearer [REDACTED]`: the scheme stays readable, the credential never. */
+function maskAuthorization(value: string): string {
+  const scheme = /^(\w+)\s+/.exec(value)?.[1];
+  return scheme ? `${scheme} ${tokenMask}` : tokenMask;
+}

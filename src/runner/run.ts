@@ -1,0 +1,190 @@
+/**
+ * Running scenarios: each in isolation (fresh context and target), sequentially by default or on
+ * worker threads with `jobs > 1`; a failing or erroring scenario never stops the others unless
+ * `bail`. Reporters hear every step; `update` rewrites failing `expect` blocks. Reports are in
+ * input order whatever the parallelism.
+ */
+import { performance } from 'node:perf_hooks';
+import { resolveConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { ExitCode, type Issue } from '../core/errors.js';
+import type { Reporter, ScenarioInfo } from '../report/types.js';
+import type { LoadedScenario } from '../scenario/types.js';
+import { placeRunIssues } from '../scenario/place.js';
+import { type DocumentUpdate } from '../scenario/update.js';
+import { buildReport, type RunRecord } from './build-report.js';
+import { execute, requestFor, type ExecuteOutcome, type ExecuteRequest, type Pipeline, type RunError } from './execute.js';
+import { checkExpectations } from './expect.js';
+import { applyUpdates, updatesFor } from './record.js';
+import type { RunCounts, RunSummary, ScenarioReport } from './types.js';
+import { writeUpdates } from './write-updates.js';
+
+export interface RunScenariosOptions {
+  /** The loaded config (clock, seed, settings, limits). @default the defaults */
+  config?: ResolvedConfig;
+  /** Lifecycle listeners. */
+  reporters?: readonly Reporter[];
+  /** Worker threads; 1 runs in-process. @default config.jobs */
+  jobs?: number;
+  /** Stop after the first failed or errored scenario; the rest are reported as skipped. @default config.bail */
+  bail?: boolean;
+  /** Rewrite failing (or empty) `expect` blocks from the actual outcome. @default false */
+  update?: boolean;
+  /** Seed for scenarios that set none (`--seed`). @default config.seed */
+  seed?: number;
+  /** Problems found while loading: reported beside the results, and the run exits 2. */
+  issues?: readonly Issue[];
+  /** The pipeline for in-process runs. @default runOnDemand */
+  pipeline?: Pipeline;
+  /** A module exporting `runOnDemand`, for worker threads. @default the real pipeline */
+  pipelineModule?: string;
+}
+
+/** Options of {@link runScenario}. */
+export type RunScenarioOptions = Pick<RunScenariosOptions, 'config' | 'seed' | 'pipeline'>;
+
+/**
+ * Runs one scenario in-process and checks its expectations (library API). Never throws for
+ * anything the scenario contains: a failure or an error is the report's `status`.
+ */
+export async function runScenario(scenario: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioReport> {
+  return (await runScenarioWithExitCode(scenario, options)).report;
+}
+
+/** {@link runScenario}, plus the exit code the outcome maps to (`provision explain`). */
+export async function runScenarioWithExitCode(scenario: LoadedScenario, options: RunScenarioOptions = {}): Promise<{ report: ScenarioReport; exitCode: ExitCode }> {
+  const config = options.config ?? resolveConfig({}, process.cwd());
+  const request = requestFor(scenario, config, options.seed);
+  const outcome = await execute(request, options.pipeline);
+  const { report, exitCode } = judge(scenario, request, outcome, false);
+  return { report, exitCode };
+}
+
+/** Runs scenarios and returns the summary (reporters have been told everything by then). */
+export async function runScenarios(scenarios: readonly LoadedScenario[], options: RunScenariosOptions = {}): Promise<RunSummary> {
+  const config = options.config ?? resolveConfig({}, process.cwd());
+  const reporters = options.reporters ?? [];
+  const jobs = Math.max(1, Math.min(options.jobs ?? config.jobs, scenarios.length || 1));
+  const bail = options.bail ?? config.bail;
+  const update = options.update ?? false;
+  const issues = [...(options.issues ?? [])];
+  const started = performance.now();
+  const infos: ScenarioInfo[] = scenarios.map((s, index) => ({ index, name: s.name, slug: s.slug, file: s.file, line: s.location.line, tags: s.tags }));
+  await emit(reporters, (r) => r.onRunStart?.({ scenarios: infos, jobs, issues }));
+
+  const reports: Array<ScenarioReport | undefined> = new Array(scenarios.length);
+  const exitCodes: ExitCode[] = [];
+  const updates = new Map<string, DocumentUpdate[]>();
+  let stop = false;
+  let next = 0;
+  const pool = jobs > 1 ? await import('./pool.js').then(({ WorkerPool }) => new WorkerPool(jobs, options.pipelineModule)) : undefined;
+  const run = (request: ExecuteRequest): Promise<ExecuteOutcome> => (pool ? pool.run(request) : execute(request, options.pipeline));
+
+  const lane = async () => {
+    while (!stop && next < scenarios.length) {
+      const index = next++;
+      const scenario = scenarios[index]!;
+      const info = infos[index]!;
+      await emit(reporters, (r) => r.onScenarioStart?.(info));
+      const request = requestFor(scenario, config, options.seed);
+      const judged = judge(scenario, request, await run(request), update);
+      reports[index] = judged.report;
+      exitCodes.push(judged.exitCode);
+      if (judged.update) {
+        const list = updates.get(scenario.absoluteFile) ?? [];
+        list.push(judged.update);
+        updates.set(scenario.absoluteFile, list);
+      }
+      for (const step of judged.report.steps) await emit(reporters, (r) => r.onStepEnd?.(info, step, judged.report));
+      await emit(reporters, (r) => r.onScenarioEnd?.(judged.report, info));
+      if (bail && (judged.report.status === 'failed' || judged.report.status === 'errored')) stop = true;
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: jobs }, lane));
+  } finally {
+    await pool?.close();
+  }
+
+  for (let index = 0; index < scenarios.length; index++) {
+    if (reports[index]) continue;
+    const scenario = scenarios[index]!;
+    const report = buildReport(scenario, requestFor(scenario, config, options.seed), { kind: 'skipped', reason: 'not run: --bail stopped the run after a failure' });
+    reports[index] = report;
+    await emit(reporters, (r) => r.onScenarioEnd?.(report, infos[index]!));
+  }
+
+  const written = await writeUpdates(updates, scenarios);
+  issues.push(...written.issues);
+  const finished = reports as ScenarioReport[];
+  const summary: RunSummary = {
+    schemaVersion: 1,
+    counts: countOf(finished, issues),
+    exitCode: exitCodeOf(exitCodes, issues),
+    issues,
+    scenarios: finished,
+    updatedFiles: written.files,
+    timing: { durationMs: Math.round((performance.now() - started) * 1000) / 1000 },
+  };
+  await emit(reporters, (r) => r.onRunEnd?.(summary));
+  return summary;
+}
+
+interface Judged {
+  report: ScenarioReport;
+  exitCode: ExitCode;
+  update?: DocumentUpdate;
+}
+
+/** Checks the expectations (and, with `update`, rewrites failing ones) and builds the report. */
+function judge(scenario: LoadedScenario, request: ExecuteRequest, outcome: ExecuteOutcome, update: boolean): Judged {
+  if (!outcome.ok) {
+    const report = buildReport(scenario, request, { kind: 'error', error: outcome.error, durationMs: outcome.durationMs });
+    return { report, exitCode: outcome.error.exitCode };
+  }
+  const { result, durationMs } = outcome;
+  if (result.issues && result.issues.length > 0) {
+    const report = buildReport(scenario, request, { kind: 'invalid', result, issues: placeRunIssues(scenario, result.issues), durationMs });
+    return { report, exitCode: ExitCode.invalidInput };
+  }
+  let expect = scenario.expect;
+  let failures = checkExpectations(expect, result, { exact: scenario.exact });
+  let documentUpdate: DocumentUpdate | undefined;
+  if (update && failures.length > 0) {
+    const changes = updatesFor(failures, result, expect);
+    expect = applyUpdates(expect, changes);
+    failures = checkExpectations(expect, result, { exact: scenario.exact });
+    documentUpdate = { index: scenario.index, name: scenario.name, updates: changes };
+  }
+  const record: RunRecord = { kind: 'result', result, failures, expect, updated: documentUpdate !== undefined, durationMs };
+  const report = buildReport(scenario, request, record);
+  const exitCode = report.status === 'failed' ? ExitCode.failed : report.timing.overBudget ? ExitCode.budgetExceeded : ExitCode.ok;
+  return { report, exitCode, ...(documentUpdate ? { update: documentUpdate } : {}) };
+}
+
+/** Severity order: internal error, invalid input, failed expectations, budget, ok. */
+const severity: ExitCode[] = [ExitCode.internal, ExitCode.invalidInput, ExitCode.failed, ExitCode.budgetExceeded, ExitCode.ok];
+
+function exitCodeOf(codes: readonly ExitCode[], issues: readonly Issue[]): ExitCode {
+  const all = [...codes, ...(issues.length > 0 ? [ExitCode.invalidInput] : [])];
+  for (const code of severity) if (all.includes(code)) return code;
+  return ExitCode.ok;
+}
+
+function countOf(reports: readonly ScenarioReport[], issues: readonly Issue[]): RunCounts {
+  const count = (status: ScenarioReport['status']) => reports.filter((r) => r.status === status).length;
+  return {
+    total: reports.length,
+    passed: count('passed'),
+    failed: count('failed'),
+    errored: count('errored'),
+    skipped: count('skipped'),
+    invalid: issues.length,
+  };
+}
+
+async function emit(reporters: readonly Reporter[], call: (reporter: Reporter) => void | Promise<void>): Promise<void> {
+  for (const reporter of reporters) await call(reporter);
+}
+
+export type { RunError };
