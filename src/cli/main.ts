@@ -56,6 +56,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
   cli
     .command('explain <file>', 'Run one scenario and print every step with its view details, as the portal shows them')
     .option('--grep <regex>', 'Pick the scenario by name when the file holds several')
+    .option('--seed <n>', "Seed for generated ids, Guid() and RandomString() (a scenario's own seed wins)")
     .option('--json', 'Print the result as JSON')
     .action((file: string, options: Record<string, unknown>) => onAction('explain', [file], options));
 

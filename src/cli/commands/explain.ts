@@ -11,7 +11,7 @@ import { runScenarioWithExitCode } from '../../runner/run.js';
 import { selectScenarios } from '../../runner/select.js';
 import { loadScenarios } from '../../scenario/load.js';
 import type { CommandContext } from '../types.js';
-import { printIssues, useColor } from './run.js';
+import { integerOption, printIssues, useColor } from './run.js';
 
 export default async function explain(context: CommandContext): Promise<number> {
   const file = String(context.args[0]);
@@ -29,7 +29,11 @@ export default async function explain(context: CommandContext): Promise<number> 
       { hint: picked.length === 0 ? `the file holds ${names || 'none'}` : 'pick one with --grep <part of its name>' },
     );
   }
-  const { report, exitCode } = await runScenarioWithExitCode(picked[0]!, { config: context.config });
+  const seed = integerOption(context.options['seed'], '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const { report, exitCode } = await runScenarioWithExitCode(picked[0]!, {
+    config: context.config,
+    ...(seed !== undefined ? { seed } : {}),
+  });
   if (context.options['json'] === true) context.io.stdout(toJson(report).trimEnd());
   else for (const line of explainLines(report, color)) context.io.stdout(line);
   const nothingExpected = report.failures.length > 0 && report.failures.every((f) => f.code === 'EXPECT_NOTHING');
