@@ -96,7 +96,6 @@ function resourceList(value: unknown, key: 'users' | 'groups', add: Add): Entry[
 
 function checkResources(type: ScimResourceType, list: Entry[], ids: Map<string, Path>, add: Add): void {
   const unique = type === 'User' ? 'userName' : 'displayName';
-  const seen = new Map<string, Path>();
   for (const { resource, path } of list) {
     const id = resource.id;
     if (id !== undefined) {
@@ -112,12 +111,6 @@ function checkResources(type: ScimResourceType, list: Entry[], ids: Map<string, 
     const value = uniqueKey === undefined ? undefined : resource[uniqueKey];
     if (typeof value !== 'string' || value === '') {
       add('MOCK_MISSING_ATTRIBUTE', [...path, unique], `a ${type.toLowerCase()} needs a ${unique} (a non-empty string)`);
-    } else if (seen.has(value.toLowerCase())) {
-      const owner = formatPath(seen.get(value.toLowerCase()) as Path);
-      const hint = `${unique} is unique in a SCIM target, ignoring case`;
-      add('MOCK_DUPLICATE_VALUE', [...path, unique], `"${value}" is already the ${unique} of ${owner}`, hint);
-    } else {
-      seen.set(value.toLowerCase(), path);
     }
     for (const [key, attribute] of Object.entries(resource)) {
       if (key === 'id' || key === 'schemas' || key === 'meta') continue;
