@@ -5,6 +5,7 @@
 import type { ErrorInformation, ObjectResult, OnDemandResult, OnDemandStep } from '../engine/types.js';
 import type { Exchange } from '../scim/types.js';
 import { isPlainObject, lookup } from './match.js';
+import { maskAuthorization } from './redact.js';
 
 /** An error as `expect.error` names its fields. */
 export interface ErrorView {
@@ -77,7 +78,9 @@ export function decodePath(path: string): string {
 
 export function requestView(exchange: Exchange): RequestView {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(exchange.requestHeaders ?? {})) headers[k.toLowerCase()] = v;
+  // The Authorization header reads as every report prints it (`Bearer [REDACTED]`), whatever
+  // mask the journal used, so an expectation copied from a report matches.
+  for (const [k, v] of Object.entries(exchange.requestHeaders ?? {})) headers[k.toLowerCase()] = k.toLowerCase() === 'authorization' ? maskAuthorization(v) : v;
   return {
     method: exchange.method.toUpperCase(),
     path: decodePath(exchange.path),

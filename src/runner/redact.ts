@@ -55,7 +55,7 @@ export function createRedactor(secrets: Secrets): <T>(value: T) => T {
 }
 
 /** `Bearer abc` → `Bearer [REDACTED]`: the scheme stays readable, the credential never. */
-function maskAuthorization(value: string): string {
+export function maskAuthorization(value: string): string {
   const scheme = /^(\w+)\s+/.exec(value)?.[1];
   return scheme ? `${scheme} ${tokenMask}` : tokenMask;
 }

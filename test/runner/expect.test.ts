@@ -72,6 +72,15 @@ describe('checkExpectations', () => {
     expect(failures({ steps: { testConnection: { status: 'success' } } }, result)).toEqual([]);
   });
 
+  it('matches the Authorization header in the form reports print, whatever mask the journal used', () => {
+    const result = createdResult();
+    // The mocked target journals the header as `Bearer [redacted]`; reports print `Bearer [REDACTED]`.
+    result.exchanges = result.exchanges.map((e) => ({ ...e, requestHeaders: { ...e.requestHeaders, Authorization: 'Bearer [redacted]' } }));
+    const expected: Expectations = { requests: [{ method: 'POST', path: '/Users', headers: { authorization: 'Bearer [REDACTED]' } }] };
+    expect(failures(expected, result)).toEqual([]);
+    expect(failures({ requests: [{ method: 'POST', headers: { authorization: 'Bearer secret' } }] }, result)).toEqual(['EXPECT_REQUEST_NOT_SENT requests.0 action [3]']);
+  });
+
   it('carries expected and actual values for the diff', () => {
     const [failure] = checkExpectations({ steps: { match: { matches: 1 } } }, createdResult());
     expect(failure).toMatchObject({ expected: 1, actual: 0, message: 'expect.steps.match.matches differs' });
