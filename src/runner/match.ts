@@ -1,7 +1,8 @@
 /**
  * The matching rules of `expect` (contract: "Matching rules"), on plain JSON values:
  * - objects match as subsets (extra actual keys are fine) unless `exact: true` is set on the
- *   object or inherited from above; the `exact` key itself is a marker, never data;
+ *   object or inherited from above (`exact: false` lower down switches it off again); the
+ *   `exact` key itself is a marker, never data;
  * - `null` means the key must be absent or null;
  * - arrays have the same length and match element by element, in order;
  * - scalars are equal; in string views (Graph-style attributes, where every value is a string)
@@ -100,7 +101,8 @@ function walk(
       out.push({ code: 'EXPECT_MISMATCH', path, expected, actual });
       return;
     }
-    const exactHere = exact || expected['exact'] === true;
+    const marker = expected['exact'];
+    const exactHere = typeof marker === 'boolean' ? marker : exact;
     const keys = expectationKeys(expected);
     for (const key of keys) walk(expected[key], lookup(actual, key), [...path, key], exactHere, options, out);
     if (exactHere) {

@@ -9,6 +9,7 @@ const rows: Array<[string, unknown, unknown, MatchOptions, string[]]> = [
   ['exact object with an extra key', { a: 1, exact: true }, { a: 1, b: 2 }, {}, ['EXPECT_EXTRA_KEY@b']],
   ['exact from above reaches nested objects', { o: { a: 1 } }, { o: { a: 1, b: 2 } }, { exact: true }, ['EXPECT_EXTRA_KEY@o.b']],
   ['exact ignores null extra keys', { a: 1, exact: true }, { a: 1, b: null }, {}, []],
+  ['exact: false lower down switches it off again', { o: { a: 1, exact: false }, exact: true }, { o: { a: 1, b: 2 } }, {}, []],
   ['null means absent', { a: null }, { b: 1 }, {}, []],
   ['null means null is fine', { a: null }, { a: null }, {}, []],
   ['null fails when present', { a: null }, { a: 0 }, {}, ['EXPECT_PRESENT@a']],
