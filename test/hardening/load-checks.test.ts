@@ -1,0 +1,23 @@
+/**
+ * Problems `provision validate` must find without running anything, which used to surface only
+ * at run time (or not readably).
+ */
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/core/errors.js';
+import { loadScenarios } from '../../src/scenario/load.js';
+import { scenarioYaml, tempDir } from '../scenario/helpers.js';
+
+/** `CODE line:col` of each issue. */
+const where = (issues: ReadonlyArray<{ code: string; location?: { line: number; column: number } }>) =>
+  issues.map((i) => `${i.code} ${i.location ? `${i.location.line}:${i.location.column}` : '-'}`);
+
+describe('load-time checks', () => {
+  it("reports the mocked target's own problems at load, placed in the file, with a hint", async () => {
+    const target = 'target:\n  users:\n    - { id: u-1, userName: a }\n    - { id: u-1, userName: b }\n  faults: [{ on: HEAD /Users, status: 500 }]\n';
+    const dir = tempDir({ 's.yaml': scenarioYaml('x', target), 'ok.yaml': scenarioYaml('ok') });
+    const { scenarios, issues } = await loadScenarios(['s.yaml', 'ok.yaml'], { cwd: dir });
+    expect(scenarios.map((s) => s.name)).toEqual(['ok']);
+    expect(where(issues)).toEqual(['MOCK_DUPLICATE_ID 12:13', 'MOCK_FAULT_NEVER_MATCHES 13:18']);
+    for (const issue of issues) expect(issue.hint).toMatch(/^[^\n]+$/);
+  });
+});
