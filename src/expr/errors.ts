@@ -33,6 +33,7 @@ export type ExpressionSyntaxCode =
   | 'EXPR_TOO_MANY_ARGUMENTS'
   | 'EXPR_EMPTY_ARGUMENT'
   | 'EXPR_INVALID_ARGUMENTS'
+  | 'EXPR_INVALID_REGEX'
   | 'EXPR_NOT_TOP_LEVEL';
 
 /** Stable codes of evaluation errors. */

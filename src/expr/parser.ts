@@ -165,11 +165,11 @@ class Parser {
   private finish(def: FunctionDef, nameToken: Extract<Token, { kind: 'name' }>, args: Argument[], end: number): CallNode {
     const node: CallNode = { kind: 'call', name: def.name, writtenName: nameToken.text, nameEnd: nameToken.end, args, begin: nameToken.begin, end };
     this.checkArity(def, node);
-    def.validate?.(node, (message, argumentIndex, hint) => {
+    def.validate?.(node, (message, argumentIndex, hint, code) => {
       const at = argumentIndex === undefined ? undefined : args[argumentIndex];
       const offset = at && at.kind !== 'empty' ? at.begin : at ? at.begin : node.begin;
       const length = at && at.kind !== 'empty' ? at.end - at.begin : at ? 1 : node.nameEnd - node.begin;
-      return this.fail('EXPR_INVALID_ARGUMENTS', message, offset, length, {
+      return this.fail(code ?? 'EXPR_INVALID_ARGUMENTS', message, offset, length, {
         functionName: def.name,
         ...(argumentIndex === undefined ? {} : { argumentIndex }),
         ...(hint ? { hint } : {}),

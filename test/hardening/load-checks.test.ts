@@ -20,4 +20,16 @@ describe('load-time checks', () => {
     expect(where(issues)).toEqual(['MOCK_DUPLICATE_ID 12:13', 'MOCK_FAULT_NEVER_MATCHES 13:18']);
     for (const issue of issues) expect(issue.hint).toMatch(/^[^\n]+$/);
   });
+
+  it('reports an invalid literal regex in Replace at load, at the pattern; one read from an attribute waits for the run', async () => {
+    const withExpression = (expr: string) => scenarioYaml('x').replace('provision:', `        - { target: displayName, expression: '${expr}' }\nprovision:`);
+    const dir = tempDir({
+      'literal.yaml': withExpression('Replace([givenName], , "(Sales", , "x", , )'),
+      'attribute.yaml': withExpression('Replace([givenName], , [pattern], , "x", , )'),
+    });
+    const { scenarios, issues } = await loadScenarios(['literal.yaml', 'attribute.yaml'], { cwd: dir });
+    expect(where(issues)).toEqual(['EXPR_INVALID_REGEX 8:70']);
+    expect(formatIssue(issues[0]!)).toContain('regexPattern "(Sales" is invalid');
+    expect(scenarios.map((s) => s.file)).toEqual(['attribute.yaml']);
+  });
 });
