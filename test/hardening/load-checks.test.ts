@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/core/errors.js';
+import { codeFrame } from '../../src/core/location.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import { scenarioYaml, tempDir } from '../scenario/helpers.js';
 
@@ -31,5 +32,17 @@ describe('load-time checks', () => {
     expect(where(issues)).toEqual(['EXPR_INVALID_REGEX 8:70']);
     expect(formatIssue(issues[0]!)).toContain('regexPattern "(Sales" is invalid');
     expect(scenarios.map((s) => s.file)).toEqual(['attribute.yaml']);
+  });
+
+  it('keeps the code frame of a very long line narrow, with the caret under the column', () => {
+    const long = `x: '${'[a], '.repeat(3000)}'`;
+    const frameText = codeFrame(`first\n${long}\nlast`, 2, 10_047, 3);
+    const lines = frameText.split('\n');
+    for (const line of lines) expect(line.length).toBeLessThan(120);
+    const shown = lines[1]!.slice(lines[1]!.indexOf('| ') + 2);
+    const caret = lines[2]!.indexOf('^') - lines[2]!.indexOf('| ') - 2;
+    expect(shown.startsWith('…')).toBe(true);
+    expect(shown[caret]).toBe(long[10_046]);
+    expect(codeFrame('a: 1\nb: [\nc: 3', 2, 4)).toBe('  1 | a: 1\n> 2 | b: [\n    |    ^\n  3 | c: 3');
   });
 });
