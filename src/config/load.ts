@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, withFrame, type Issue } from '../core/errors.js';
 import { ajvIssues, validatorFor } from '../core/schema.js';
+import { maskConfigSecrets, placeConfigIssues } from './locate.js';
 import { resolveSettings } from './settings.js';
 import type { ConfigEnv, ProvisionConfig, ResolvedConfig } from './types.js';
 
@@ -67,7 +68,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   }
   if (value === undefined || value === null) value = {};
   const issues = await validateConfig(value, display);
-  if (issues.length > 0) throw InputError.fromIssues(issues);
+  if (issues.length > 0) throw InputError.fromIssues(placeConfigIssues(issues, found.filepath, display));
   return resolveConfig(value as ProvisionConfig, path.dirname(found.filepath), found.filepath);
 }
 
@@ -158,7 +159,10 @@ function loadFailed(file: string, absolute: string, error: unknown): InputError 
     hint: 'fix the config file so it compiles and exports a config object (see defineConfig)',
     ...(location ? { location } : { file }),
   };
-  if (location && existsSync(absolute)) issue = withFrame(issue, readFileSync(absolute, 'utf8'));
+  if (location && existsSync(absolute)) {
+    issue = withFrame(issue, readFileSync(absolute, 'utf8'));
+    if (issue.frame) issue = { ...issue, frame: maskConfigSecrets(issue.frame) };
+  }
   return new InputError(issue.code, issue.message, { ...issue, issues: [issue], cause: error });
 }
 
