@@ -61,8 +61,19 @@ export function clockFrom(spec: ClockSpec): Clock {
   return typeof spec === 'string' ? fixedClock(spec) : steppingClock(spec.at, spec.stepMs ?? 1);
 }
 
+/**
+ * No request leaves the process: the mocked target intercepts its own host, and nock refuses
+ * every other one (the client reports SCIM_NET_CONNECT_BLOCKED). Set in every thread that runs
+ * scenarios, since each worker has its own nock.
+ */
+async function isolateNetwork(): Promise<void> {
+  const { default: nock } = await import('nock');
+  nock.disableNetConnect();
+}
+
 /** Runs the pipeline once, bounded by the request's timeout. Never throws. */
 export async function execute(request: ExecuteRequest, pipeline: Pipeline = runOnDemand): Promise<ExecuteOutcome> {
+  await isolateNetwork();
   const controller = new AbortController();
   const context: RunContext = {
     clock: clockFrom(request.clock),
