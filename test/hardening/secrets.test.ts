@@ -1,8 +1,9 @@
 /**
  * Secrets never reach any output: the app's token and every value that passed through Redact()
  * are absent from every report format, the console (GitHub annotations included), `explain`
- * (text and JSON), `validate`, the job summary, and the `expect` blocks `--update` writes. Every
- * secret carries the marker `SECRET-`, and the test looks for the marker.
+ * (text and JSON), `validate`, the job summary, and the `expect` blocks `--update` writes. The
+ * token here holds a quote and a backslash, so it also cannot hide behind JSON escaping. Every
+ * secret carries the marker `SECRET-`, and the test looks for the marker, escaped or not.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -29,13 +30,13 @@ const created = scenario({
 });
 const echoed = scenario({
   name: 'Target echoes the secrets',
-  token: 'tok-SECRET-DDD4',
+  token: `'tok"q\\SECRET-DDD4'`,
   mappings: ["{ target: password, expression: 'Redact([pw])' }"],
   user: 'pw: "pw-SECRET-EEE5"',
   extra: [
     'target:',
     '  faults:',
-    `    - { on: 'POST /Users', status: 400, headers: { X-Echo: 'tok-SECRET-DDD4' }, body: { detail: 'token tok-SECRET-DDD4 refused for password pw-SECRET-EEE5' } }`,
+    `    - { on: 'POST /Users', status: 400, headers: { X-Echo: 'tok"q\\SECRET-DDD4' }, body: { detail: 'token tok"q\\SECRET-DDD4 refused for password pw-SECRET-EEE5' } }`,
   ].join('\n'),
   expect: '{ result: success }',
 });
