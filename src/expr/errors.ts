@@ -15,6 +15,7 @@ import { codeFrame, positionAt, type SourceLocation } from '../core/location.js'
 export type ExpressionSyntaxCode =
   | 'EXPR_EMPTY'
   | 'EXPR_TOO_LONG'
+  | 'EXPR_TOO_DEEP'
   | 'EXPR_UNEXPECTED_CHARACTER'
   | 'EXPR_UNTERMINATED_STRING'
   | 'EXPR_UNKNOWN_ESCAPE'

@@ -14,6 +14,13 @@ import { resolveExpressionOptions, type ExpressionOptions } from './options.js';
 /** An attribute-mapping expression may be at most 10,000 characters (entra-semantics.md §2.1, D:KI). */
 export const maxExpressionLength = 10_000;
 
+/**
+ * Calls nested deeper than this are refused (ours: Entra documents no depth limit). Real
+ * mappings nest a handful of calls; 10,000 characters could nest 2,000, which would exhaust the
+ * stack of this recursive parser, compiler and evaluator instead of failing with a code.
+ */
+export const maxExpressionNesting = 100;
+
 const keywords: readonly KeywordName[] = ['vbTextCompare', 'vbBinaryCompare', 'IgnoreAttributeFlow', 'IgnoreObjectFlow'];
 const keywordsLower = new Map(keywords.map((k) => [k.toLowerCase(), k]));
 
@@ -131,6 +138,12 @@ class Parser {
       this.fail('EXPR_NOT_TOP_LEVEL', `${def.name} must be the whole expression; it cannot be nested`, nameToken.begin, nameToken.end - nameToken.begin, {
         functionName: def.name,
         hint: `move ${def.name} to the top and nest the other functions inside its rules`,
+      });
+    }
+    if (depth >= maxExpressionNesting) {
+      this.fail('EXPR_TOO_DEEP', `calls are nested more than ${maxExpressionNesting} deep`, nameToken.begin, nameToken.end - nameToken.begin, {
+        functionName: def.name,
+        hint: 'split the logic: a Switch or a flatter IIF chain reads better than deep nesting',
       });
     }
     const open = this.take();

@@ -45,4 +45,15 @@ describe('load-time checks', () => {
     expect(shown[caret]).toBe(long[10_046]);
     expect(codeFrame('a: 1\nb: [\nc: 3', 2, 4)).toBe('  1 | a: 1\n> 2 | b: [\n    |    ^\n  3 | c: 3');
   });
+
+  it('refuses calls nested too deep with a code, instead of exhausting the stack; the other files still load', async () => {
+    const deep = `${'Not('.repeat(1999)}[a]${')'.repeat(1999)}`;
+    const dir = tempDir({
+      'deep.yaml': scenarioYaml('deep').replace('provision:', `        - { target: displayName, expression: '${deep}' }\nprovision:`),
+      'ok.yaml': scenarioYaml('ok'),
+    });
+    const { scenarios, issues } = await loadScenarios(['deep.yaml', 'ok.yaml'], { cwd: dir });
+    expect(where(issues)).toEqual([`EXPR_TOO_DEEP 8:${47 + 400}`]);
+    expect(scenarios.map((s) => s.name)).toEqual(['ok']);
+  });
 });
