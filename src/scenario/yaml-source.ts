@@ -80,6 +80,10 @@ export function parseYamlStream(text: string, file: string): { documents: YamlDo
 }
 
 function yamlErrorIssue(error: YAMLError, where: { file: string; text: string; lineCounter: LineCounter; secrets: string[] }): Issue {
+  // yaml reports running out of stack (nesting far too deep) as resource exhaustion, like aliases.
+  if (error.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message)) {
+    return frame(where, tooDeepIssue(offsetsToLocation(where.file, where.lineCounter, error.pos[0], error.pos[0] + 1)));
+  }
   const code = yamlCodes[error.code] ?? 'SCENARIO_YAML_SYNTAX';
   const start = error.code === 'MISSING_CHAR' ? (openingQuote(where.text, error) ?? error.pos[0]) : error.pos[0];
   const location = offsetsToLocation(where.file, where.lineCounter, start, start === error.pos[0] ? error.pos[1] : start + 1);
@@ -110,6 +114,8 @@ function openingQuote(text: string, error: YAMLError): number | undefined {
  * `SCENARIO_ALIAS_LIMIT` at the first alias instead of exhausting memory.
  */
 export function documentToData(source: YamlDocument, limits: YamlLimits): { value: unknown } | { issue: Issue } {
+  const deep = nodeBeyondDepth(source.doc.contents, maxYamlDepth);
+  if (deep) return { issue: frame(source, tooDeepIssue(nodeLocation(source, deep))) };
   try {
     return { value: source.doc.toJS({ maxAliasCount: limits.maxAliases }) };
   } catch (error) {
@@ -136,6 +142,33 @@ export function documentToData(source: YamlDocument, limits: YamlLimits): { valu
       }),
     };
   }
+}
+
+/**
+ * Collections nested deeper than this are refused (ours; YAML sets no limit). A scenario needs
+ * about ten levels; thousands would exhaust the stack of every recursive walk over the data.
+ */
+export const maxYamlDepth = 100;
+
+function tooDeepIssue(location: SourceLocation): Issue {
+  return {
+    code: 'SCENARIO_YAML_TOO_DEEP',
+    message: `YAML collections are nested more than ${maxYamlDepth} levels deep`,
+    hint: 'flatten the data; a scenario never needs this depth',
+    location,
+  };
+}
+
+/** The first collection nested deeper than `limit` (walked without recursion). */
+function nodeBeyondDepth(root: unknown, limit: number): Node | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > limit) return node;
+    for (const item of node.items as unknown[]) stack.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
+  }
+  return undefined;
 }
 
 function findFirstAlias(doc: Document.Parsed): Node | undefined {

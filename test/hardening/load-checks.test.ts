@@ -56,4 +56,12 @@ describe('load-time checks', () => {
     expect(where(issues)).toEqual([`EXPR_TOO_DEEP 8:${47 + 400}`]);
     expect(scenarios.map((s) => s.name)).toEqual(['ok']);
   });
+
+  it.each([150, 5000])('refuses YAML nested %i deep with SCENARIO_YAML_TOO_DEEP, not a stack overflow', async (depth) => {
+    const dir = tempDir({ 'deep.yaml': `name: deep\nseed: ${'['.repeat(depth)}${']'.repeat(depth)}\n`, 'ok.yaml': scenarioYaml('ok') });
+    const { scenarios, issues } = await loadScenarios(['deep.yaml', 'ok.yaml'], { cwd: dir });
+    expect(new Set(issues.map((i) => i.code))).toEqual(new Set(['SCENARIO_YAML_TOO_DEEP']));
+    expect(issues[0]!.location).toMatchObject({ file: 'deep.yaml', line: 2 });
+    expect(scenarios.map((s) => s.name)).toEqual(['ok']);
+  });
 });
