@@ -4,11 +4,13 @@
  * code frame. Every problem is a coded {@link Issue}; nothing here throws for bad input.
  */
 import {
+  CST,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
   parseAllDocuments,
   visit,
@@ -85,11 +87,37 @@ function yamlErrorIssue(error: YAMLError, where: { file: string; text: string; l
     return frame(where, tooDeepIssue(offsetsToLocation(where.file, where.lineCounter, error.pos[0], error.pos[0] + 1)));
   }
   const code = yamlCodes[error.code] ?? 'SCENARIO_YAML_SYNTAX';
-  const start = error.code === 'MISSING_CHAR' ? (openingQuote(where.text, error) ?? error.pos[0]) : error.pos[0];
+  const opening = error.code === 'MISSING_CHAR' ? openingQuote(where.text, error) : error.code === 'BAD_INDENT' ? openingBracket(where.text, error) : undefined;
+  const start = opening ?? error.pos[0];
   const location = offsetsToLocation(where.file, where.lineCounter, start, start === error.pos[0] ? error.pos[1] : start + 1);
   const message = error.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
-  const hint = yamlHints[code] ?? yamlHints['SCENARIO_YAML_SYNTAX'];
+  const bracket = error.code === 'BAD_INDENT' && opening !== undefined ? where.text[opening] : undefined;
+  const hint = bracket ? `close the ${bracket} opened here with ${bracket === '{' ? '}' : ']'}` : (yamlHints[code] ?? yamlHints['SCENARIO_YAML_SYNTAX']);
   return frame(where, { code, message: `invalid YAML: ${message}`, ...(hint ? { hint } : {}), location });
+}
+
+/**
+ * yaml reports an unclosed flow collection (`{ a: 1` or `[1, 2`) where the next line starts; the
+ * bracket left open is what the author needs to see. yaml's own lexer finds it, so brackets in
+ * quoted or block scalars do not count.
+ */
+function openingBracket(text: string, error: YAMLError): number | undefined {
+  const closer = /end with an? ([}\]])/.exec(error.message)?.[1];
+  if (!closer) return undefined;
+  const wanted = closer === '}' ? 'flow-map-start' : 'flow-seq-start';
+  const open: Array<{ type: string; offset: number }> = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    // Control tokens of the lexer (document, scalar and flow-end markers) are not in the text.
+    if (token === '\u0002' || token === '\u0018' || token === '\u001f') continue;
+    if (offset >= error.pos[0]) break;
+    const type = CST.tokenType(token);
+    if (type === 'flow-map-start' || type === 'flow-seq-start') open.push({ type, offset });
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') open.pop();
+    else if (type === 'doc-start') open.length = 0;
+    offset += token.length;
+  }
+  return open.reverse().find((o) => o.type === wanted)?.offset;
 }
 
 /**

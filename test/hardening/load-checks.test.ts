@@ -64,4 +64,14 @@ describe('load-time checks', () => {
     expect(issues[0]!.location).toMatchObject({ file: 'deep.yaml', line: 2 });
     expect(scenarios.map((s) => s.name)).toEqual(['ok']);
   });
+
+  it.each([
+    ['an unclosed flow mapping', 'provision: { user: alice@contoso.com\nexpect: { result: success }\n', 'SCENARIO_YAML_SYNTAX 8:12', '{'],
+    ['an unclosed flow sequence', 'tags: [users, "a ] in quotes", create\nexpect: { result: success }\n', 'SCENARIO_YAML_SYNTAX 8:7', '['],
+  ])('points %s at the bracket left open', async (_title, extra, expected, bracket) => {
+    const dir = tempDir({ 's.yaml': scenarioYaml('x', extra).replace('provision: { user: alice@contoso.com }\n', '') });
+    const { issues } = await loadScenarios(['s.yaml'], { cwd: dir });
+    expect(where(issues)).toEqual([expected]);
+    expect(issues[0]!.hint).toBe(`close the ${bracket} opened here with ${bracket === '{' ? '}' : ']'}`);
+  });
 });
