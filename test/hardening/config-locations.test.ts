@@ -52,4 +52,11 @@ describe('config problems are located', () => {
     const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config: await loadConfig({ cwd: dir }) });
     expect(loaded.issues.map((i) => `${i.code} ${i.location?.file}:${i.location?.line}:${i.location?.column}`)).toEqual(['EXPR_UNCLOSED_CALL provision.config.ts:5:71']);
   });
+
+  it.each([
+    ['a JSON syntax error', { 'provision.config.json': '{\n  "seed": 7,\n  "reporters": ["default" "json"]\n}\n' }, 'CONFIG_LOAD_FAILED provision.config.json:3:27'],
+    ['an error thrown while the config runs', { 'provision.config.ts': "const need = (n: string): string => {\n  throw new Error(`${n} is not set`);\n};\nexport default { outDir: need('OUT') };\n" }, 'CONFIG_LOAD_FAILED provision.config.ts:2:9'],
+  ])('for %s', async (_title, files, expected) => {
+    expect(await configIssues(files)).toEqual([expected]);
+  });
 });
