@@ -56,6 +56,8 @@ export function codeFrame(text: string, line: number, column: number, width = 1)
   const last = Math.min(lines.length, line + 1);
   const gutter = String(last).length;
   const shown = lines.slice(first - 1, last).map((l) => l.replace(/\t/g, ' '));
+  // A column past the end of the line (a position at the end of input) points just after it.
+  column = Math.max(1, Math.min(column, (lines[line - 1] ?? '').length + 1));
   const widest = Math.max(0, ...shown.map((l) => l.length));
   // One window for every line shown, so the columns stay aligned.
   const start = widest > MAX_FRAME_WIDTH ? Math.max(0, Math.min(column - 1 - MAX_FRAME_WIDTH / 2, widest - MAX_FRAME_WIDTH)) : 0;

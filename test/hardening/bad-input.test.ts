@@ -75,7 +75,7 @@ describe('the bad-input corpus', () => {
     expect(sorted(printed.map((p) => p.id))).toEqual(sorted(loadIssues));
     expectReadable(printed, stderr);
     // The files that validate passes: the valid ones and those only a run can judge.
-    const passed = stdout.split('\n').filter((l) => l.startsWith('✓ ') && l.endsWith(')')).map((l) => l.slice(2).split(' ')[0]);
+    const passed = stdout.split('\n').filter((l) => l.startsWith('✓ ') && l.endsWith(')')).map((l) => l.slice(2).split(' ')[0] ?? '');
     expect(sorted(passed)).toEqual(sorted(['valid-create.yaml', 'yaml-second-document-broken.yaml', 'names-duplicate.yaml', ...manifest.runtime.cases.map((c) => c.file)]));
     expect(existsSync(path.join(corpus, 'reports'))).toBe(false);
   });

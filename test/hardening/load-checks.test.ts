@@ -44,6 +44,8 @@ describe('load-time checks', () => {
     expect(shown.startsWith('…')).toBe(true);
     expect(shown[caret]).toBe(long[10_046]);
     expect(codeFrame('a: 1\nb: [\nc: 3', 2, 4)).toBe('  1 | a: 1\n> 2 | b: [\n    |    ^\n  3 | c: 3');
+    // A column past the end of its line points just after the line, not hundreds of columns away.
+    expect(codeFrame('ab\ncd', 1, 400)).toBe('> 1 | ab\n    |   ^\n  2 | cd');
   });
 
   it('refuses calls nested too deep with a code, instead of exhausting the stack; the other files still load', async () => {
