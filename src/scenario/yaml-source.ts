@@ -144,6 +144,17 @@ function openingQuote(text: string, error: YAMLError): number | undefined {
 export function documentToData(source: YamlDocument, limits: YamlLimits): { value: unknown } | { issue: Issue } {
   const deep = nodeBeyondDepth(source.doc.contents, maxYamlDepth);
   if (deep) return { issue: frame(source, tooDeepIssue(nodeLocation(source, deep))) };
+  const complexKey = findCollectionKey(source.doc);
+  if (complexKey) {
+    return {
+      issue: frame(source, {
+        code: 'SCENARIO_YAML_COMPLEX_KEY',
+        message: 'a mapping key is a collection; keys must be plain text',
+        hint: 'write the key as text (quote it if it holds { or [)',
+        location: nodeLocation(source, complexKey),
+      }),
+    };
+  }
   try {
     return { value: source.doc.toJS({ maxAliasCount: limits.maxAliases }) };
   } catch (error) {
@@ -197,6 +208,21 @@ function nodeBeyondDepth(root: unknown, limit: number): Node | undefined {
     for (const item of node.items as unknown[]) stack.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
   }
   return undefined;
+}
+
+/** The first mapping key that is a map or a list (`{ a: 1 }: x`, `? [a]`): data cannot hold it as a key. */
+function findCollectionKey(doc: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function findFirstAlias(doc: Document.Parsed): Node | undefined {

@@ -76,4 +76,16 @@ describe('load-time checks', () => {
     expect(where(issues)).toEqual([expected]);
     expect(issues[0]!.hint).toBe(`close the ${bracket} opened here with ${bracket === '{' ? '}' : ']'}`);
   });
+
+  it('refuses a mapping key that is a collection with a coded issue at the key, not a Node warning', async () => {
+    const dir = tempDir({ 's.yaml': scenarioYaml('x', '{ a: 1 }: 2\n') });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    const { issues } = await loadScenarios(['s.yaml'], { cwd: dir });
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
+    expect(where(issues)).toEqual(['SCENARIO_YAML_COMPLEX_KEY 9:1']);
+    expect(warnings).toEqual([]);
+  });
 });
