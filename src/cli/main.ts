@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { cac } from 'cac';
 import { ExitCode, ProvisionError, UsageError, formatIssue, InputError } from '../core/errors.js';
+import { printable } from '../report/printable.js';
 import type { CommandContext, CommandModule } from './types.js';
 
 const commands: Record<string, () => Promise<CommandModule>> = {
@@ -92,7 +93,8 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
  * Runs the CLI and returns the exit code. Never throws: every failure becomes one clear line on
  * stderr (plus a stack with --debug) and the contract's exit code.
  */
-export async function main(argv: string[] = process.argv, io: CommandContext['io'] = defaultIo): Promise<number> {
+export async function main(argv: string[] = process.argv, rawIo: CommandContext['io'] = defaultIo): Promise<number> {
+  const io = printableIo(rawIo);
   let pending: { name: string; args: unknown[]; options: Record<string, unknown> } | undefined;
   const debug = argv.includes('--debug');
   try {
@@ -159,6 +161,10 @@ export function reportError(error: unknown, io: CommandContext['io'], debug: boo
   io.stderr('  hint: this is a bug in provision; rerun with --debug and report the stack trace');
   if (debug && error instanceof Error && error.stack) io.stderr(error.stack);
   return ExitCode.internal;
+}
+
+function printableIo(io: CommandContext['io']): CommandContext['io'] {
+  return { ...io, stdout: (text) => io.stdout(printable(text)), stderr: (text) => io.stderr(printable(text)) };
 }
 
 const defaultIo: CommandContext['io'] = {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, withFrame, type Issue } from '../core/errors.js';
 import { ajvIssues, validatorFor } from '../core/schema.js';
+import { maskConfigSecrets, placeConfigIssues } from './locate.js';
 import { resolveSettings } from './settings.js';
 import type { ConfigEnv, ProvisionConfig, ResolvedConfig } from './types.js';
 
@@ -67,7 +68,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   }
   if (value === undefined || value === null) value = {};
   const issues = await validateConfig(value, display);
-  if (issues.length > 0) throw InputError.fromIssues(issues);
+  if (issues.length > 0) throw InputError.fromIssues(placeConfigIssues(issues, found.filepath, display));
   return resolveConfig(value as ProvisionConfig, path.dirname(found.filepath), found.filepath);
 }
 
@@ -144,22 +145,54 @@ async function findAndLoad(cwd: string, configFile: string | undefined): Promise
 
 /** Wraps a loader failure (syntax error, import error, thrown in the config) with file and position. */
 function loadFailed(file: string, absolute: string, error: unknown): InputError {
-  const text = error instanceof Error ? error.message : String(error);
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  // jiti/babel put "<file>:<line>:<col>" (0-based column) on its own line.
-  const pos = /:(\d+):(\d+)\s*$/.exec(lines.find((l) => /:\d+:\d+\s*$/.test(l)) ?? '');
-  const reasonLine =
-    lines.find((l) => !/failed to compile/i.test(l) && !/:\d+:\d+\s*$/.test(l)) ?? lines[0] ?? 'unknown error';
-  const reason = reasonLine.replace(/^\w*Error:\s*/, '').trim() || 'syntax error';
-  const location = pos ? { file, line: Number(pos[1]), column: Number(pos[2]) + 1 } : undefined;
+  const { reason, position } = failureDetails(error, absolute);
+  const location = position ? { file, ...position } : undefined;
   let issue: Issue = {
     code: 'CONFIG_LOAD_FAILED',
     message: `cannot load ${file}: ${reason}`,
     hint: 'fix the config file so it compiles and exports a config object (see defineConfig)',
     ...(location ? { location } : { file }),
   };
-  if (location && existsSync(absolute)) issue = withFrame(issue, readFileSync(absolute, 'utf8'));
+  if (location && existsSync(absolute)) {
+    issue = withFrame(issue, readFileSync(absolute, 'utf8'));
+    if (issue.frame) issue = { ...issue, frame: maskConfigSecrets(issue.frame) };
+  }
   return new InputError(issue.code, issue.message, { ...issue, issues: [issue], cause: error });
+}
+
+/**
+ * Why a config did not load, and where: jiti/babel syntax errors put `<file>:<line>:<col>`
+ * (0-based column) on a line of their message; JSON errors carry a code frame (`> 3 |` and a
+ * caret); an error thrown while the config runs names the file in its stack.
+ */
+function failureDetails(error: unknown, absolute: string): { reason: string; position?: { line: number; column: number } } {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const babel = /:(\d+):(\d+)\s*$/.exec(lines.find((l) => /:\d+:\d+\s*$/.test(l)) ?? '');
+  if (/^JSON Error in /.test(lines[0] ?? '')) {
+    const rows = text.split('\n');
+    const marked = rows.findIndex((r) => /^>\s*\d+ \|/.test(r));
+    const caret = rows[marked + 1]?.indexOf('^') ?? -1;
+    const gutter = rows[marked]?.indexOf('|') ?? -1;
+    const reason = (lines.find((l) => / in JSON at position /.test(l)) ?? 'invalid JSON').replace(/ in JSON at position[\s\S]*$/, '');
+    if (marked === -1 || caret === -1) return { reason };
+    return { reason, position: { line: Number(/\d+/.exec(rows[marked]!)![0]), column: caret - gutter - 1 } };
+  }
+  const reasonLine = lines.find((l) => !/failed to compile/i.test(l) && !/:\d+:\d+\s*$/.test(l)) ?? lines[0] ?? 'unknown error';
+  const reason = reasonLine.replace(/^\w*Error:\s*/, '').trim() || 'syntax error';
+  if (babel) return { reason, position: { line: Number(babel[1]), column: Number(babel[2]) + 1 } };
+  const thrown = absolute ? stackPosition(error, absolute) : undefined;
+  return thrown ? { reason, position: thrown } : { reason };
+}
+
+/** The first place in the config file that an error's stack (or its causes') names. */
+function stackPosition(error: unknown, absolute: string): { line: number; column: number } | undefined {
+  const escaped = absolute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(e.stack ?? '');
+    if (match) return { line: Number(match[1]), column: Number(match[2]) };
+  }
+  return undefined;
 }
 
 function displayPath(file: string, cwd: string): string {

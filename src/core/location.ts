@@ -37,9 +37,13 @@ export function formatLocation(location: SourceLocation): string {
   return location.file ? `${location.file}:${pos}` : pos;
 }
 
+/** Widest source text a code frame shows; longer lines are cut to a window around the column. */
+const MAX_FRAME_WIDTH = 100;
+
 /**
  * A small code frame: the offending line with one line of context either side and a caret under
- * the column (LiquidJS/Babel style).
+ * the column (LiquidJS/Babel style). Lines wider than 100 characters (a 10,000-character
+ * expression, minified JSON) show a window around the column, cut with `…`.
  *
  * @example
  *   2 | target: userName
@@ -51,14 +55,26 @@ export function codeFrame(text: string, line: number, column: number, width = 1)
   const first = Math.max(1, line - 1);
   const last = Math.min(lines.length, line + 1);
   const gutter = String(last).length;
+  const shown = lines.slice(first - 1, last).map((l) => l.replace(/\t/g, ' '));
+  // A column past the end of the line (a position at the end of input) points just after it.
+  column = Math.max(1, Math.min(column, (lines[line - 1] ?? '').length + 1));
+  const widest = Math.max(0, ...shown.map((l) => l.length));
+  // One window for every line shown, so the columns stay aligned.
+  const start = widest > MAX_FRAME_WIDTH ? Math.max(0, Math.min(column - 1 - MAX_FRAME_WIDTH / 2, widest - MAX_FRAME_WIDTH)) : 0;
+  const cut = (src: string): string => {
+    if (widest <= MAX_FRAME_WIDTH) return src;
+    const head = start > 0 && src.length > start ? '…' : '';
+    return `${head}${src.slice(start, start + MAX_FRAME_WIDTH)}${src.length > start + MAX_FRAME_WIDTH ? '…' : ''}`;
+  };
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const src = (lines[n - 1] ?? '').replace(/\t/g, ' ');
+    const src = shown[n - first] ?? '';
     const marker = n === line ? '>' : ' ';
-    out.push(`${marker} ${String(n).padStart(gutter)} | ${src}`);
+    out.push(`${marker} ${String(n).padStart(gutter)} | ${cut(src)}`);
     if (n === line) {
-      const pad = ' '.repeat(Math.max(0, column - 1));
-      out.push(`  ${' '.repeat(gutter)} | ${pad}${'^'.repeat(Math.max(1, width))}`);
+      const pad = ' '.repeat(Math.max(0, column - 1 - start + (start > 0 ? 1 : 0)));
+      const room = widest > MAX_FRAME_WIDTH ? Math.max(1, MAX_FRAME_WIDTH - (column - 1 - start)) : width;
+      out.push(`  ${' '.repeat(gutter)} | ${pad}${'^'.repeat(Math.max(1, Math.min(width, room)))}`);
     }
   }
   return out.join('\n');

@@ -15,6 +15,7 @@ import { codeFrame, positionAt, type SourceLocation } from '../core/location.js'
 export type ExpressionSyntaxCode =
   | 'EXPR_EMPTY'
   | 'EXPR_TOO_LONG'
+  | 'EXPR_TOO_DEEP'
   | 'EXPR_UNEXPECTED_CHARACTER'
   | 'EXPR_UNTERMINATED_STRING'
   | 'EXPR_UNKNOWN_ESCAPE'
@@ -33,6 +34,7 @@ export type ExpressionSyntaxCode =
   | 'EXPR_TOO_MANY_ARGUMENTS'
   | 'EXPR_EMPTY_ARGUMENT'
   | 'EXPR_INVALID_ARGUMENTS'
+  | 'EXPR_INVALID_REGEX'
   | 'EXPR_NOT_TOP_LEVEL';
 
 /** Stable codes of evaluation errors. */

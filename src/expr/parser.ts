@@ -14,6 +14,13 @@ import { resolveExpressionOptions, type ExpressionOptions } from './options.js';
 /** An attribute-mapping expression may be at most 10,000 characters (entra-semantics.md §2.1, D:KI). */
 export const maxExpressionLength = 10_000;
 
+/**
+ * Calls nested deeper than this are refused (ours: Entra documents no depth limit). Real
+ * mappings nest a handful of calls; 10,000 characters could nest 2,000, which would exhaust the
+ * stack of this recursive parser, compiler and evaluator instead of failing with a code.
+ */
+export const maxExpressionNesting = 100;
+
 const keywords: readonly KeywordName[] = ['vbTextCompare', 'vbBinaryCompare', 'IgnoreAttributeFlow', 'IgnoreObjectFlow'];
 const keywordsLower = new Map(keywords.map((k) => [k.toLowerCase(), k]));
 
@@ -133,6 +140,12 @@ class Parser {
         hint: `move ${def.name} to the top and nest the other functions inside its rules`,
       });
     }
+    if (depth >= maxExpressionNesting) {
+      this.fail('EXPR_TOO_DEEP', `calls are nested more than ${maxExpressionNesting} deep`, nameToken.begin, nameToken.end - nameToken.begin, {
+        functionName: def.name,
+        hint: 'split the logic: a Switch or a flatter IIF chain reads better than deep nesting',
+      });
+    }
     const open = this.take();
     const args: Argument[] = [];
     if (this.peek().kind === ')') {
@@ -165,11 +178,11 @@ class Parser {
   private finish(def: FunctionDef, nameToken: Extract<Token, { kind: 'name' }>, args: Argument[], end: number): CallNode {
     const node: CallNode = { kind: 'call', name: def.name, writtenName: nameToken.text, nameEnd: nameToken.end, args, begin: nameToken.begin, end };
     this.checkArity(def, node);
-    def.validate?.(node, (message, argumentIndex, hint) => {
+    def.validate?.(node, (message, argumentIndex, hint, code) => {
       const at = argumentIndex === undefined ? undefined : args[argumentIndex];
       const offset = at && at.kind !== 'empty' ? at.begin : at ? at.begin : node.begin;
       const length = at && at.kind !== 'empty' ? at.end - at.begin : at ? 1 : node.nameEnd - node.begin;
-      return this.fail('EXPR_INVALID_ARGUMENTS', message, offset, length, {
+      return this.fail(code ?? 'EXPR_INVALID_ARGUMENTS', message, offset, length, {
         functionName: def.name,
         ...(argumentIndex === undefined ? {} : { argumentIndex }),
         ...(hint ? { hint } : {}),

@@ -3,11 +3,11 @@
  * provisioningObjectSummary, the expectation diff and the redacted exchange) and `summary.json`.
  * Stale per-scenario files of an earlier run are removed first: the folder holds the last run only.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunSummary, ScenarioReport } from '../runner/types.js';
 import type { Reporter, ReporterOptions } from './types.js';
-import { toJson, writeFileAtomic } from './write.js';
+import { makeReportDir, toJson, writeFileAtomic } from './write.js';
 
 /** One line of `summary.json` per scenario. */
 export function summaryEntry(report: ScenarioReport) {
@@ -49,10 +49,13 @@ export function createJsonReporter(options: ReporterOptions): Reporter {
     async onRunStart() {
       const stale = await readdir(dir).catch(() => [] as string[]);
       await Promise.all(stale.filter((f) => f.endsWith('.json')).map((f) => rm(path.join(dir, f), { force: true })));
-      await mkdir(dir, { recursive: true });
+      await makeReportDir(dir);
     },
     onScenarioEnd(report) {
-      pending.push(writeFileAtomic(path.join(dir, `${report.slug}.json`), toJson(report)));
+      const written = writeFileAtomic(path.join(dir, `${report.slug}.json`), toJson(report));
+      // Awaited in onRunEnd; until then a failure must not count as an unhandled rejection.
+      written.catch(() => undefined);
+      pending.push(written);
     },
     async onRunEnd(summary) {
       await Promise.all(pending.splice(0));

@@ -61,8 +61,19 @@ export function clockFrom(spec: ClockSpec): Clock {
   return typeof spec === 'string' ? fixedClock(spec) : steppingClock(spec.at, spec.stepMs ?? 1);
 }
 
+/**
+ * No request leaves the process: the mocked target intercepts its own host, and nock refuses
+ * every other one (the client reports SCIM_NET_CONNECT_BLOCKED). Set in every thread that runs
+ * scenarios, since each worker has its own nock.
+ */
+async function isolateNetwork(): Promise<void> {
+  const { default: nock } = await import('nock');
+  nock.disableNetConnect();
+}
+
 /** Runs the pipeline once, bounded by the request's timeout. Never throws. */
 export async function execute(request: ExecuteRequest, pipeline: Pipeline = runOnDemand): Promise<ExecuteOutcome> {
+  await isolateNetwork();
   const controller = new AbortController();
   const context: RunContext = {
     clock: clockFrom(request.clock),
@@ -78,14 +89,31 @@ export async function execute(request: ExecuteRequest, pipeline: Pipeline = runO
       reject(timeoutError(request.timeoutMs));
     }, request.timeoutMs);
   });
+  const running = pipeline(request.app, request.source, request.target, request.subject, context);
   try {
-    const result = await Promise.race([pipeline(request.app, request.source, request.target, request.subject, context), timeout]);
+    const result = await Promise.race([running, timeout]);
     return { ok: true, result, durationMs: performance.now() - started };
   } catch (error) {
+    // An aborted run still holds its mocked target (and its host) until it unwinds: let it, so
+    // the next scenario on the same host does not find the host in use.
+    if (controller.signal.aborted) await settled(running, unwindMs);
     return { ok: false, error: toRunError(error), durationMs: performance.now() - started };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** How long a timed-out run gets to unwind after the abort before the next scenario starts. */
+const unwindMs = 500;
+
+/** Resolves when `promise` settles, or after `ms` at the latest. */
+async function settled(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([promise.then(() => undefined, () => undefined), limit]);
+  clearTimeout(timer);
 }
 
 /** The error of a scenario that ran out of time: a failed scenario (exit 1), not a crash. */

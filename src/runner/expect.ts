@@ -9,6 +9,7 @@ import type { ErrorExpectation, Expectations, RequestExpectation } from '../scen
 import { decodePath, errorView, memberView, requestView, stepView, type RequestView } from './actual.js';
 import { formatPath } from '../core/errors.js';
 import { isPlainObject, matchValue, type MatchOptions, type Mismatch, type ScalarRule } from './match.js';
+import { scrub } from '../engine/redact.js';
 import type { Failure } from './types.js';
 
 /** The prefix Entra puts on error codes of custom SCIM apps (entra-scim-wire.md §11). */
@@ -61,6 +62,13 @@ interface Context {
   result: OnDemandResult;
   exact: boolean;
   failures: Failure[];
+  /** The actual text with Redact() values masked, when the run produced any. */
+  masked?: (actual: string) => string;
+}
+
+/** Match options with the context's masking. */
+function withMask(ctx: Context, options: MatchOptions): MatchOptions {
+  return ctx.masked ? { ...options, masked: ctx.masked } : options;
 }
 
 /**
@@ -77,7 +85,13 @@ export function checkExpectations(expect: Expectations | null, result: OnDemandR
       },
     ];
   }
-  const ctx: Context = { result, exact: options.exact === true || expect.exact === true, failures: [] };
+  const redactions = result.redactions ?? [];
+  const ctx: Context = {
+    result,
+    exact: options.exact === true || expect.exact === true,
+    failures: [],
+    ...(redactions.length > 0 ? { masked: (actual: string) => scrub(actual, redactions) } : {}),
+  };
   const object = result.result;
   if (expect.result !== undefined && expect.result !== object.status) {
     const step = decisiveStep(object);
@@ -96,7 +110,7 @@ export function checkExpectations(expect: Expectations | null, result: OnDemandR
 
 function checkError(ctx: Context, expected: ErrorExpectation | null, object: ObjectResult, path: Array<string | number>, step?: StepKey): void {
   const actual = errorView(object.error);
-  const mismatches = matchValue(expected, actual, { exact: ctx.exact, ruleFor: errorRules });
+  const mismatches = matchValue(expected, actual, withMask(ctx, { exact: ctx.exact, ruleFor: errorRules }));
   const at = step ?? failingStep(object);
   for (const m of mismatches) push(ctx, prefix(m, path), at, failingExchanges(ctx.result.exchanges));
 }
@@ -120,7 +134,7 @@ function checkSteps(ctx: Context, steps: NonNullable<Expectations['steps']>): vo
     const exact = ctx.exact || expected['exact'] === true;
     for (const [field, value] of Object.entries(expected)) {
       if (field === 'exact') continue;
-      const options: MatchOptions = { exact, stringView: stringViews.has(field), ruleFor: field === 'error' ? errorRules : undefined };
+      const options = withMask(ctx, { exact, stringView: stringViews.has(field), ruleFor: field === 'error' ? errorRules : undefined });
       for (const m of matchValue(value, view[field], options)) push(ctx, prefix(m, [...path, field]), key, exchanges);
     }
     if (exact) {
@@ -139,7 +153,7 @@ function checkRequests(ctx: Context, requests: RequestExpectation[]): void {
   let from = 0;
   requests.forEach((expected, index) => {
     const wanted = normaliseRequest(expected);
-    const options: MatchOptions = { exact: ctx.exact || expected.exact === true };
+    const options = withMask(ctx, { exact: ctx.exact || expected.exact === true });
     for (let j = from; j < views.length; j++) {
       if (requestMismatches(wanted, views[j]!, options).length === 0) {
         from = j + 1;
@@ -211,7 +225,7 @@ function checkTarget(ctx: Context, target: NonNullable<Expectations['target']>):
   for (const kind of ['users', 'groups'] as const) {
     const expected = target[kind];
     if (expected === undefined) continue;
-    for (const m of matchValue(expected, ctx.result.target[kind], { exact })) push(ctx, prefix(m, ['target', kind]));
+    for (const m of matchValue(expected, ctx.result.target[kind], withMask(ctx, { exact }))) push(ctx, prefix(m, ['target', kind]));
   }
 }
 
@@ -233,7 +247,7 @@ function checkMembers(ctx: Context, members: NonNullable<Expectations['members']
         if (!actionsMatch(value as ActionKind, member)) push(ctx, { code: 'EXPECT_MISMATCH', path: [...path, field], expected: value, actual: member.action }, 'membership', exchanges);
         continue;
       }
-      const options: MatchOptions = { exact, ruleFor: field === 'error' ? errorRules : undefined };
+      const options = withMask(ctx, { exact, ruleFor: field === 'error' ? errorRules : undefined });
       for (const m of matchValue(value, view[field], options)) push(ctx, prefix(m, [...path, field]), 'membership', exchanges);
     }
   });

@@ -41,6 +41,12 @@ export interface MatchOptions {
   stringView?: boolean;
   /** Per-path scalar rules (error codes with or without prefix, substring reasons…). */
   ruleFor?: (path: ReadonlyArray<string | number>) => ScalarRule | undefined;
+  /**
+   * How an actual string reads with its secrets masked (`Redact()` values as `[Redact]`): an
+   * expected string equal to that matches too, so expectations written from the reports (and by
+   * `--update`) never need the secret itself.
+   */
+  masked?: (actual: string) => string;
 }
 
 /** Every mismatch between `expected` and `actual`, depth first, in the expectation's key order. */
@@ -116,7 +122,10 @@ function walk(
     return;
   }
   const rule = options.ruleFor?.(path);
-  const verdict = rule?.(expected, actual) ?? scalarEquals(expected, actual, options.stringView ?? false);
+  const verdict =
+    rule?.(expected, actual) ??
+    (scalarEquals(expected, actual, options.stringView ?? false) ||
+      (typeof expected === 'string' && typeof actual === 'string' && options.masked?.(actual) === expected));
   if (!verdict) out.push({ code: 'EXPECT_MISMATCH', path, expected, actual });
 }
 

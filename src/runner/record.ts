@@ -6,6 +6,7 @@
 import type { OnDemandResult, OnDemandStep } from '../engine/types.js';
 import type { Exchange, ScimResource } from '../scim/types.js';
 import type { Expectations, StepExpectation } from '../scenario/types.js';
+import { scrub } from '../engine/redact.js';
 import { actualView, errorView, valueAt } from './actual.js';
 import { isPlainObject } from './match.js';
 import type { ExpectUpdate } from '../scenario/update.js';
@@ -17,8 +18,15 @@ export type { ExpectUpdate };
 /** Keys of target resources left out of recorded expectations (server-generated noise). */
 const noisyResourceKeys = new Set(['meta', 'schemas']);
 
-/** A full `expect` block describing the outcome. */
+/**
+ * A full `expect` block describing the outcome. Values that passed through `Redact()` are
+ * written as `[Redact]`, as every report shows them (the matcher accepts the mask).
+ */
 export function recordExpectations(result: OnDemandResult): Expectations {
+  return scrub(recordUnmasked(result), result.redactions ?? []);
+}
+
+function recordUnmasked(result: OnDemandResult): Expectations {
   const object = result.result;
   const steps: Record<string, StepExpectation> = {};
   for (const step of object.steps) steps[step.key] = recordStep(step);
@@ -114,7 +122,8 @@ export function updatesFor(failures: readonly Failure[], result: OnDemandResult,
       updates.push({ path: failure.path, value: valueAt(view, failure.path) ?? null });
     }
   }
-  return minimal(updates);
+  const redactions = result.redactions ?? [];
+  return minimal(updates).map((update) => ({ ...update, value: scrub(update.value, redactions) }));
 }
 
 /** Drops duplicates and updates below a path that is itself replaced; shortest paths first. */

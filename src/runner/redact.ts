@@ -27,8 +27,8 @@ interface Rule {
 /** A function that returns a redacted deep copy of any JSON-like value. */
 export function createRedactor(secrets: Secrets): <T>(value: T) => T {
   const rules: Rule[] = [
-    ...secrets.tokens.filter(Boolean).map((secret) => ({ secret, mask: tokenMask })),
-    ...secrets.redacted.filter(Boolean).map((secret) => ({ secret, mask: redactMask })),
+    ...secrets.tokens.filter(Boolean).flatMap((secret) => spellings(secret).map((form) => ({ secret: form, mask: tokenMask }))),
+    ...secrets.redacted.filter(Boolean).flatMap((secret) => spellings(secret).map((form) => ({ secret: form, mask: redactMask }))),
   ].sort((a, b) => b.secret.length - a.secret.length);
   const text = (value: string): string => {
     let out = value;
@@ -52,6 +52,18 @@ export function createRedactor(secrets: Secrets): <T>(value: T) => T {
     return value;
   };
   return <T>(value: T) => walk(value) as T;
+}
+
+/**
+ * The ways a secret can be written in a report's strings: as is, and JSON-escaped once and twice
+ * (a target that echoes it in a JSON body quoted inside a reason, quoted again inside Graph's
+ * provisionOnDemand response). They differ only for secrets with quotes, backslashes or control
+ * characters.
+ */
+function spellings(secret: string): string[] {
+  const once = JSON.stringify(secret).slice(1, -1);
+  const twice = JSON.stringify(once).slice(1, -1);
+  return [...new Set([secret, once, twice])];
 }
 
 /** `Bearer abc` → `Bearer [REDACTED]`: the scheme stays readable, the credential never. */

@@ -47,7 +47,7 @@ export class AppResolver {
         return {
           app: { name: ref, ...named },
           origin: { kind: 'config', name: ref, ...(this.config.configFile ? { file: configFile } : {}) },
-          text: { kind: 'config', file: configFile, basePath: ['apps', ref] },
+          text: { kind: 'config', file: configFile, ...(this.config.configFile ? { absolute: this.config.configFile } : {}), basePath: ['apps', ref] },
         };
       }
       const file = path.resolve(this.config.rootDir, named);

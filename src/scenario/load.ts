@@ -12,6 +12,7 @@ import { formatLocation } from '../core/location.js';
 import type { Issue } from '../core/errors.js';
 import { AppResolver, type ResolvedApp } from './app.js';
 import { checkSubject, toSubject } from './checks.js';
+import { targetStateIssues } from '../scim/mock/validate.js';
 import { displayPath, readTextFile, resolveScenarioFiles } from './files.js';
 import { validateAgainst } from './schema.js';
 import { uniqueSlugs } from './slug.js';
@@ -98,6 +99,10 @@ class DocumentLoader {
     if ('issues' in resolved) return this.fail(resolved.issues);
     const appIssues = this.checkApp(resolved, doc);
     if (appIssues.length > 0) return this.fail(appIssues);
+    // The mocked target's own checks (duplicate ids, faults that never match…), so `validate`
+    // finds them without starting the mock; their paths start at `target`.
+    const targetIssues = targetStateIssues(doc.target ?? {});
+    if (targetIssues.length > 0) return this.fail(targetIssues.map((i) => frame(yaml, { ...i, location: locate(yaml, i.path ?? []) })));
     return {
       name: doc.name,
       slug: '',

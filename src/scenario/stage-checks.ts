@@ -4,6 +4,7 @@
  * `line:col` of that character in the file, whatever the scalar's quoting.
  */
 import { isScalar, type Scalar } from 'yaml';
+import { placeConfigIssues } from '../config/locate.js';
 import type { AppDefinition } from '../app/types.js';
 import type { Settings } from '../config/settings.js';
 import type { Issue } from '../core/errors.js';
@@ -72,13 +73,16 @@ function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown 
 /** Where an app's text lives, to place stage issues. */
 export type AppText =
   | { kind: 'yaml'; yaml: YamlDocument; basePath: Array<string | number> }
-  | { kind: 'config'; file: string; basePath: Array<string | number> };
+  | { kind: 'config'; file: string; absolute?: string; basePath: Array<string | number> };
 
 /** Turns a stage issue into a located issue with a code frame. */
 export function placeStageIssue(issue: StageIssue, where: AppText): Issue {
   const path = [...where.basePath, ...issue.path];
   const { column, endColumn, atKey, ...rest } = issue;
-  if (where.kind === 'config') return { ...rest, path, file: where.file };
+  if (where.kind === 'config') {
+    const unplaced: Issue = { ...rest, path, file: where.file };
+    return where.absolute ? placeConfigIssues([unplaced], where.absolute, where.file)[0]! : unplaced;
+  }
   const { node, depth } = nodeAt(where.yaml.doc, path);
   if (column !== undefined && depth === path.length && isScalar(node) && node.range) {
     const text = where.yaml.text;

@@ -4,11 +4,13 @@
  * code frame. Every problem is a coded {@link Issue}; nothing here throws for bad input.
  */
 import {
+  CST,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
   parseAllDocuments,
   visit,
@@ -80,12 +82,42 @@ export function parseYamlStream(text: string, file: string): { documents: YamlDo
 }
 
 function yamlErrorIssue(error: YAMLError, where: { file: string; text: string; lineCounter: LineCounter; secrets: string[] }): Issue {
+  // yaml reports running out of stack (nesting far too deep) as resource exhaustion, like aliases.
+  if (error.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message)) {
+    return frame(where, tooDeepIssue(offsetsToLocation(where.file, where.lineCounter, error.pos[0], error.pos[0] + 1)));
+  }
   const code = yamlCodes[error.code] ?? 'SCENARIO_YAML_SYNTAX';
-  const start = error.code === 'MISSING_CHAR' ? (openingQuote(where.text, error) ?? error.pos[0]) : error.pos[0];
+  const opening = error.code === 'MISSING_CHAR' ? openingQuote(where.text, error) : error.code === 'BAD_INDENT' ? openingBracket(where.text, error) : undefined;
+  const start = opening ?? error.pos[0];
   const location = offsetsToLocation(where.file, where.lineCounter, start, start === error.pos[0] ? error.pos[1] : start + 1);
   const message = error.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
-  const hint = yamlHints[code] ?? yamlHints['SCENARIO_YAML_SYNTAX'];
+  const bracket = error.code === 'BAD_INDENT' && opening !== undefined ? where.text[opening] : undefined;
+  const hint = bracket ? `close the ${bracket} opened here with ${bracket === '{' ? '}' : ']'}` : (yamlHints[code] ?? yamlHints['SCENARIO_YAML_SYNTAX']);
   return frame(where, { code, message: `invalid YAML: ${message}`, ...(hint ? { hint } : {}), location });
+}
+
+/**
+ * yaml reports an unclosed flow collection (`{ a: 1` or `[1, 2`) where the next line starts; the
+ * bracket left open is what the author needs to see. yaml's own lexer finds it, so brackets in
+ * quoted or block scalars do not count.
+ */
+function openingBracket(text: string, error: YAMLError): number | undefined {
+  const closer = /end with an? ([}\]])/.exec(error.message)?.[1];
+  if (!closer) return undefined;
+  const wanted = closer === '}' ? 'flow-map-start' : 'flow-seq-start';
+  const open: Array<{ type: string; offset: number }> = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    // Control tokens of the lexer (document, scalar and flow-end markers) are not in the text.
+    if (token === '\u0002' || token === '\u0018' || token === '\u001f') continue;
+    if (offset >= error.pos[0]) break;
+    const type = CST.tokenType(token);
+    if (type === 'flow-map-start' || type === 'flow-seq-start') open.push({ type, offset });
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') open.pop();
+    else if (type === 'doc-start') open.length = 0;
+    offset += token.length;
+  }
+  return open.reverse().find((o) => o.type === wanted)?.offset;
 }
 
 /**
@@ -110,6 +142,19 @@ function openingQuote(text: string, error: YAMLError): number | undefined {
  * `SCENARIO_ALIAS_LIMIT` at the first alias instead of exhausting memory.
  */
 export function documentToData(source: YamlDocument, limits: YamlLimits): { value: unknown } | { issue: Issue } {
+  const deep = nodeBeyondDepth(source.doc.contents, maxYamlDepth);
+  if (deep) return { issue: frame(source, tooDeepIssue(nodeLocation(source, deep))) };
+  const complexKey = findCollectionKey(source.doc);
+  if (complexKey) {
+    return {
+      issue: frame(source, {
+        code: 'SCENARIO_YAML_COMPLEX_KEY',
+        message: 'a mapping key is a collection; keys must be plain text',
+        hint: 'write the key as text (quote it if it holds { or [)',
+        location: nodeLocation(source, complexKey),
+      }),
+    };
+  }
   try {
     return { value: source.doc.toJS({ maxAliasCount: limits.maxAliases }) };
   } catch (error) {
@@ -136,6 +181,48 @@ export function documentToData(source: YamlDocument, limits: YamlLimits): { valu
       }),
     };
   }
+}
+
+/**
+ * Collections nested deeper than this are refused (ours; YAML sets no limit). A scenario needs
+ * about ten levels; thousands would exhaust the stack of every recursive walk over the data.
+ */
+export const maxYamlDepth = 100;
+
+function tooDeepIssue(location: SourceLocation): Issue {
+  return {
+    code: 'SCENARIO_YAML_TOO_DEEP',
+    message: `YAML collections are nested more than ${maxYamlDepth} levels deep`,
+    hint: 'flatten the data; a scenario never needs this depth',
+    location,
+  };
+}
+
+/** The first collection nested deeper than `limit` (walked without recursion). */
+function nodeBeyondDepth(root: unknown, limit: number): Node | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > limit) return node;
+    for (const item of node.items as unknown[]) stack.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
+  }
+  return undefined;
+}
+
+/** The first mapping key that is a map or a list (`{ a: 1 }: x`, `? [a]`): data cannot hold it as a key. */
+function findCollectionKey(doc: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function findFirstAlias(doc: Document.Parsed): Node | undefined {

@@ -57,7 +57,7 @@ describe('provision run', () => {
     expect(code).toBe(2);
     expect(stderr.split('\n').filter((l) => l.startsWith('✖'))).toEqual([
       '✖ scenarios/a.yaml:20:1 SCENARIO_UNKNOWN_KEY unknown key "colour" in the top level',
-      expect.stringMatching(/^✖ scenarios\/b\.yaml:2:1 SCENARIO_YAML_SYNTAX invalid YAML: /),
+      expect.stringMatching(/^✖ scenarios\/b\.yaml:1:7 SCENARIO_YAML_SYNTAX invalid YAML: /),
     ]);
     expect(stderr).toContain('> 20 | colour: red');
     expect(stderr).not.toMatch(/\n\s+at /);

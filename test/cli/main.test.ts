@@ -58,7 +58,7 @@ describe('provision CLI: config', () => {
     const { code, stderr } = await runCli(['validate'], fixture('wrong-types'));
     expect(code).toBe(2);
     expect(stderr.match(/^✖ /gm)).toHaveLength(4);
-    expect(stderr).toContain('provision.config.ts: CONFIG_UNKNOWN_KEY unknown key "colour"');
+    expect(stderr).toContain('✖ provision.config.ts:4:3 CONFIG_UNKNOWN_KEY unknown key "colour"');
   });
 
   it('--config pointing nowhere exits 2', async () => {

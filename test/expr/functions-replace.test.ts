@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateDotnetRegex } from '../../src/expr/dotnet-regex.js';
+import { parseExpression } from '../../src/expr/index.js';
 import { checkRow, evalFailure, type Row } from './helpers.js';
 
 // FN Replace examples 1–6 plus "Strip known domain name" and the objectId example, and the
@@ -62,9 +63,14 @@ const rows: Row[] = [
 describe('Replace', () => {
   it.each(rows)('$expr → $expected', checkRow);
 
-  it('an invalid pattern is an evaluation error on regexPattern', () => {
-    expect(evalFailure('Replace("a", , "(unclosed", , "x", , )')).toMatchObject({ code: 'EXPR_EVAL_INVALID_REGEX', functionName: 'Replace', argumentIndex: 2 });
-    expect(evalFailure('Replace("a", , "(?>atomic)", , "x", , )')).toMatchObject({ code: 'EXPR_EVAL_INVALID_REGEX', argumentIndex: 2 });
+  it('an invalid pattern read from an attribute is an evaluation error on regexPattern', () => {
+    expect(evalFailure('Replace("a", , [p], , "x", , )', { p: '(unclosed' })).toMatchObject({ code: 'EXPR_EVAL_INVALID_REGEX', functionName: 'Replace', argumentIndex: 2 });
+    expect(evalFailure('Replace("a", , [p], , "x", , )', { p: '(?>atomic)' })).toMatchObject({ code: 'EXPR_EVAL_INVALID_REGEX', argumentIndex: 2 });
+  });
+  it('an invalid literal pattern is a syntax error at the pattern', () => {
+    expect(() => parseExpression('Replace("a", , "(unclosed", , "x", , )')).toThrow(expect.objectContaining({ code: 'EXPR_INVALID_REGEX', argumentIndex: 2, column: 16 }));
+    expect(() => parseExpression('Replace([a], , "(?>atomic)", "g", , [b], )')).toThrow(expect.objectContaining({ code: 'EXPR_INVALID_REGEX', argumentIndex: 2 }));
+    expect(() => parseExpression('Replace([a], "(", , , "x", , )')).not.toThrow();
   });
   it('a group name that the pattern lacks is an evaluation error', () => {
     expect(evalFailure('Replace("a", , "(?<g>a)", "other", "x", , )')).toMatchObject({ code: 'EXPR_EVAL_INVALID_ARGUMENT', argumentIndex: 3 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Reporter } from '../../src/report/types.js';
@@ -88,7 +88,10 @@ describe('runScenarios', () => {
 
   it('reports a configuration the pipeline refuses as invalid input, placed in the scenario file', async () => {
     const extra = 'target:\n  users:\n    - { id: u-1, userName: a }\n    - { id: u-1, userName: b }\nexpect: { result: success }\n';
-    const { config, scenarios } = await load({ 's.yaml': user('refused', 'x', extra) });
+    // The loader refuses this target itself; a scenario built in code still reaches the pipeline with it.
+    const { config, scenarios } = await load({ 's.yaml': user('refused', 'x', 'expect: { result: success }\n') });
+    writeFileSync(scenarios[0]!.absoluteFile, user('refused', 'x', extra));
+    scenarios[0]!.target = { users: [{ id: 'u-1', userName: 'a' }, { id: 'u-1', userName: 'b' }] };
     const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline });
     expect(summary.exitCode).toBe(2);
     const [report] = summary.scenarios;

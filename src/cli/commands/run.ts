@@ -12,6 +12,7 @@ import { runScenarios } from '../../runner/run.js';
 import { selectScenarios } from '../../runner/select.js';
 import { loadScenarios } from '../../scenario/load.js';
 import type { LoadResult } from '../../scenario/types.js';
+import { printable } from '../../report/printable.js';
 import type { CommandContext } from '../types.js';
 
 export default async function run(context: CommandContext): Promise<number> {
@@ -114,7 +115,7 @@ export function consoleOutput(context: CommandContext): ReporterOutput & { done?
       context.io.stdout(text);
     },
     live: (text) => {
-      process.stdout.write(`\r\u001b[2K${text}`);
+      process.stdout.write(`\r\u001b[2K${printable(text)}`);
       live = true;
     },
     done: clear,

@@ -46,7 +46,8 @@ interface CompiledRegex {
 const regexCache = new Map<string, CompiledRegex | RegexTranslationError | SyntaxError>();
 const regexCacheLimit = 1000;
 
-function compileRegex(pattern: string, site: CallSite): CompiledRegex {
+/** The translated pattern, or why it cannot be used (cached either way). */
+function cachedRegex(pattern: string): CompiledRegex | RegexTranslationError | SyntaxError {
   let entry = regexCache.get(pattern);
   if (entry === undefined) {
     try {
@@ -58,10 +59,19 @@ function compileRegex(pattern: string, site: CallSite): CompiledRegex {
     if (regexCache.size >= regexCacheLimit) regexCache.clear();
     regexCache.set(pattern, entry);
   }
-  if (entry instanceof Error) {
-    const where = entry instanceof RegexTranslationError ? ` (at pattern position ${entry.offset + 1})` : '';
-    return evalError('EXPR_EVAL_INVALID_REGEX', `regexPattern "${pattern}" is invalid: ${entry.message}${where}`, site, PATTERN, 'patterns use the .NET dialect; inside a string literal write \\\\ for one backslash');
-  }
+  return entry;
+}
+
+function regexProblem(pattern: string, error: Error): string {
+  const where = error instanceof RegexTranslationError ? ` (at pattern position ${error.offset + 1})` : '';
+  return `regexPattern "${pattern}" is invalid: ${error.message}${where}`;
+}
+
+const regexHint = 'patterns use the .NET dialect; inside a string literal write \\\\ for one backslash';
+
+function compileRegex(pattern: string, site: CallSite): CompiledRegex {
+  const entry = cachedRegex(pattern);
+  if (entry instanceof Error) return evalError('EXPR_EVAL_INVALID_REGEX', regexProblem(pattern, entry), site, PATTERN, regexHint);
   return entry;
 }
 
@@ -90,6 +100,13 @@ export const Replace: EagerFunction = {
         undefined,
         'the slots are Replace(source, oldValue, regexPattern, regexGroupName, replacementValue, replacementAttributeName, template)',
       );
+    }
+    // A pattern written as a literal can be checked now, so `provision validate` reports it; one
+    // read from an attribute is known only at run time (EXPR_EVAL_INVALID_REGEX then).
+    const pattern = node.args[PATTERN];
+    if (mode !== 'literal' && mode !== 'template' && pattern?.kind === 'string') {
+      const entry = cachedRegex(pattern.value);
+      if (entry instanceof Error) fail(regexProblem(pattern.value, entry), PATTERN, regexHint, 'EXPR_INVALID_REGEX');
     }
   },
   call(args, frame, site) {

@@ -4,6 +4,7 @@
  * lazy (receives argument thunks: IIF, Switch, SelectUniqueValue).
  */
 import type { CallNode } from '../ast.js';
+import type { ExpressionSyntaxCode } from '../errors.js';
 import type { EvalResult, Value } from '../value.js';
 import type { EvalContext, SourceAttributes } from '../context.js';
 
@@ -47,8 +48,11 @@ interface FunctionBase {
    * `min` is how many repeats are required; `group` how many slots one repeat takes.
    */
   readonly repeat?: { readonly param: ParamSpec | readonly ParamSpec[]; readonly min: number };
-  /** Extra syntax checks on the call (Replace's modes, Switch's pairs). Throw via `fail`. */
-  readonly validate?: (node: CallNode, fail: (message: string, argumentIndex?: number, hint?: string) => never) => void;
+  /**
+   * Extra syntax checks on the call (Replace's modes and literal patterns, Switch's pairs). Throw
+   * via `fail`; its code defaults to `EXPR_INVALID_ARGUMENTS`.
+   */
+  readonly validate?: (node: CallNode, fail: (message: string, argumentIndex?: number, hint?: string, code?: ExpressionSyntaxCode) => never) => void;
   /**
    * Indexes of integer parameters that the function reads only through `intOf`. When such an
    * argument is a literal, the compiler passes it pre-parsed (a JS number) instead of its digit

@@ -71,6 +71,7 @@ export async function createMockScimTarget(
   const probes = { phase: true, seen: new Set<string>() };
   let step: string | undefined;
   let closed = false;
+  const closing = new AbortController();
 
   /** The test-connection probe: labelled by the pipeline, or recognised as a first random-GUID query per endpoint. */
   const isTestConnection = (method: string, path: string, query: URLSearchParams): boolean => {
@@ -136,7 +137,11 @@ export async function createMockScimTarget(
     if (fault?.delayMs !== undefined) {
       // A delay the client would not wait out surfaces at once as a timeout: runs stay fast.
       if (fault.delayMs >= timeoutMs) return fail('timeout');
-      if (fault.delayMs > 0) await sleep(fault.delayMs);
+      if (fault.delayMs > 0) {
+        // A delay ends with the mock: a closed target (a run that timed out) keeps no timer alive.
+        const waited = await sleep(fault.delayMs, true, { signal: closing.signal }).catch(() => false);
+        if (!waited) return fail('reset');
+      }
     }
     if (fault?.error === 'reset' || fault?.error === 'timeout') return fail(fault.error);
     if (fault?.status !== undefined && fault.error !== 'malformed') return answer(faultReply(fault));
@@ -168,6 +173,7 @@ export async function createMockScimTarget(
     close() {
       if (closed) return;
       closed = true;
+      closing.abort();
       scope.persist(false);
       for (const interceptor of interceptors) nock.removeInterceptor(interceptor);
       openOrigins.delete(origin);

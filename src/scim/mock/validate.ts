@@ -33,11 +33,14 @@ const MODES = ['apply', 'ignore', 'reject'];
 const FAULT_KEYS = new Set(['on', 'nth', 'times', 'status', 'body', 'headers', 'delayMs', 'error']);
 const FAULT_ERRORS = new Set(['reset', 'timeout', 'malformed']);
 
+/** The hint of a problem that has no more specific one. */
+const defaultHint = 'fix the target state; docs/scim.md (Validation) lists the rules';
+
 /** Every problem in a target state. */
 export function targetStateIssues(state: unknown, behaviourOverride?: TargetBehaviour): Issue[] {
   const issues: Issue[] = [];
   const add = (code: string, path: Path, message: string, hint?: string): void => {
-    issues.push({ code, path, message: `${formatPath(path)}: ${message}`, ...(hint ? { hint } : {}) });
+    issues.push({ code, path, message: `${formatPath(path)}: ${message}`, hint: hint ?? defaultHint });
   };
   if (!isObject(state)) {
     add('MOCK_INVALID_STATE', ['target'], 'must be an object with users, groups, behaviour and faults');
