@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   init: () => import('./commands/init.js'),
 };
 
+const TRANSPORT_HELP = "direct | nock: how the client reaches the mocked target (default: the config's transport, direct)";
+
 /** Collects a repeatable option into an array. */
 function list(value: unknown): string[] {
   if (value === undefined || value === null || value === false) return [];
@@ -45,6 +47,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .option('--update', "Rewrite each scenario's expect block from the actual outcome")
     .option('--jobs <n>', 'Scenarios run in parallel on worker threads')
     .option('--seed <n>', 'Seed for generated ids, Guid() and RandomString()')
+    .option('--transport <name>', TRANSPORT_HELP)
     .option('--pass-with-no-scenarios', 'Exit 0 when the selection matches no scenario')
     .action((paths: string[], options: Record<string, unknown>) => onAction('run', [paths], options));
 
@@ -57,6 +60,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .command('explain <file>', 'Run one scenario and print every step with its view details, as the portal shows them')
     .option('--grep <regex>', 'Pick the scenario by name when the file holds several')
     .option('--seed <n>', "Seed for generated ids, Guid() and RandomString() (a scenario's own seed wins)")
+    .option('--transport <name>', TRANSPORT_HELP)
     .option('--json', 'Print the result as JSON')
     .action((file: string, options: Record<string, unknown>) => onAction('explain', [file], options));
 
