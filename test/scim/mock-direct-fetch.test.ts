@@ -101,6 +101,51 @@ describe('target.fetch', () => {
   });
 });
 
+describe('requests as Headers sees them', () => {
+  it.each([
+    ['mixed case names', { 'X-B': '1', 'x-a': '2', Authorization: 'Bearer t' }],
+    ['padded values', { 'X-Pad': ' \t v \t', Accept: '*/*' }],
+    ['one name twice in two cases', { 'X-Dup': 'a', 'x-dup': 'b' }],
+    ['a host header of its own', { Host: 'other.example.test', 'X-A': '1' }],
+    ['no headers', {}],
+  ])('%s: a plain object gives what a Headers object gives', async (_name, headers) => {
+    const target = await startTarget();
+    await target.fetch(`${TENANT_URL}/Users`, { headers });
+    await target.fetch(`${TENANT_URL}/Users`, { headers: new Headers(headers) });
+    expect(target.journal[0]?.requestHeaders).toEqual(target.journal[1]?.requestHeaders);
+    expect(Object.keys(target.journal[0]?.requestHeaders ?? {}).at(-1)).toBe('host');
+  });
+});
+
+describe('the Response', () => {
+  it('reads its body once, by any reader, and reports bodyUsed', async () => {
+    const target = await startTarget({ users: [alice] });
+    const get = () => target.fetch(`${TENANT_URL}/Users/u-1`);
+    const first = await get();
+    expect(first.bodyUsed).toBe(false);
+    expect(await first.json()).toMatchObject({ id: 'u-1' });
+    expect(first.bodyUsed).toBe(true);
+    await expect(first.text()).rejects.toThrow(TypeError);
+    expect(() => first.clone()).toThrow(TypeError);
+    const second = await get();
+    const copy = second.clone();
+    expect(new TextDecoder().decode(await second.arrayBuffer())).toBe(await copy.text());
+    const third = await get();
+    expect(await third.blob()).toMatchObject({ type: 'application/scim+json' });
+  });
+
+  it('streams its body when asked, like any Response', async () => {
+    const target = await startTarget({ users: [alice] });
+    const response = await target.fetch(`${TENANT_URL}/Users/u-1`);
+    const reader = response.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+    expect(JSON.parse(Buffer.concat(chunks).toString('utf8'))).toMatchObject({ id: 'u-1' });
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+  });
+});
+
 describe('fault statuses', () => {
   it.each([100, 101, 199])('refuses a %i fault: no Response carries an interim status (nock would crash the process)', async (status) => {
     await expect(startTarget({ faults: [{ on: 'any', status }] })).rejects.toMatchObject({
