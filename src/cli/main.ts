@@ -75,11 +75,16 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
 
   cli
     .command('bench [...paths]', 'Benchmark the on-demand path of each scenario and check budgets')
-    .option('--scale <n>', 'Generate N synthetic users and measure growth at 1, 100, 1000, 10000 up to N')
-    .option('--save-baseline', 'Write reports/bench-baseline.json')
-    .option('--compare', 'Flag regressions over 20% against reports/bench-baseline.json')
-    .option('--time <ms>', 'Time budget per task in milliseconds')
+    .option('--grep <regex>', 'Only scenarios whose name matches')
+    .option('--tag <tag>', 'Only scenarios with this tag; !tag excludes (repeatable)')
+    .option('--scale <n>', 'Generate N synthetic scenarios and measure growth at 1, 100, 1000, 10000 up to N')
+    .option('--save-baseline', 'Write bench-baseline.json to the report directory')
+    .option('--compare', 'Flag results over 20% slower than bench-baseline.json')
+    .option('--time <ms>', 'Time budget per task in milliseconds (default 200)')
+    .option('--transport <name>', TRANSPORT_HELP)
+    .option('--seed <n>', 'Seed for scenarios that set none')
     .option('--out <dir>', 'Report directory (default: reports)')
+    .option('--pass-with-no-scenarios', 'Exit 0 when the selection matches no scenario')
     .action((paths: string[], options: Record<string, unknown>) => onAction('bench', [paths], options));
 
   cli
