@@ -28,6 +28,8 @@ export interface PreparedObject {
   manager?: CompiledMapping;
   /** Whether group membership is mapped (`members`). */
   members: boolean;
+  /** The SelectUniqueValue mappings, whose candidates are looked up in the target first. */
+  unique: readonly CompiledMapping[];
 }
 
 export type PrepareResult = { ok: true; prepared: PreparedObject } | { ok: false; issues: Issue[] };
@@ -35,7 +37,7 @@ export type PrepareResult = { ok: true; prepared: PreparedObject } | { ok: false
 const ROLE_FUNCTIONS = new Set(['AppRoleAssignmentsComplex', 'AssertiveAppRoleAssignmentsComplex']);
 const DEFAULT_ACTIONS: readonly TargetObjectAction[] = ['create', 'update', 'delete'];
 
-const cache = new CompileCache<ObjectMapping, PrepareResult>();
+const cache = new CompileCache<ObjectMapping, Settings, PrepareResult>();
 const settingsKeys = new WeakMap<Settings, string>();
 
 /**
@@ -44,7 +46,7 @@ const settingsKeys = new WeakMap<Settings, string>();
  * them — compile it once.
  */
 export function prepareObject(mapping: ObjectMapping, objectType: 'user' | 'group', settings: Settings): PrepareResult {
-  return cache.get(mapping, `${objectType}|${compileSettingsKey(settings)}`, () => compile(mapping, objectType, settings));
+  return cache.get(mapping, settings, objectType, compileSettingsKey, () => compile(mapping, objectType, settings));
 }
 
 /** The settings a compiled mapping depends on, as a cache key (computed once per settings object). */
@@ -88,6 +90,7 @@ function compile(mapping: ObjectMapping, objectType: 'user' | 'group', settings:
       roles,
       ...(manager ? { manager } : {}),
       members: compiled.mappings.some((m) => m.target.kind === 'members'),
+      unique: compiled.mappings.filter((m) => m.expression?.ast.kind === 'call' && m.expression.ast.name === 'SelectUniqueValue'),
     },
   };
 }
