@@ -29,6 +29,19 @@ export interface StepRecord<K extends StepKey> {
   graphDetails: Record<string, string>;
 }
 
+/** The last instant formatted: a frozen clock stamps every step with the same one. */
+let lastAt = Number.NaN;
+let lastIso = '';
+
+/** `new Date(at).toISOString()`, remembered for the last instant. */
+export function isoString(at: number): string {
+  if (at !== lastAt) {
+    lastIso = new Date(at).toISOString();
+    lastAt = at;
+  }
+  return lastIso;
+}
+
 export class ObjectRecorder {
   readonly recorded: RecordedStep[] = [];
   readonly startedAt: number;
@@ -50,7 +63,7 @@ export class ObjectRecorder {
       description: record.description,
       details: record.details,
       ...(record.error ? { error: record.error } : {}),
-      timestamp: new Date(at).toISOString(),
+      timestamp: isoString(at),
     } as OnDemandStep;
     const graph: ProvisioningStep = {
       name: record.graphName,
