@@ -93,12 +93,9 @@ async function send(method: string, url: string, body: unknown, config: Transpor
   // One controller aborted by the timeout or by the run's signal. Not AbortSignal.any: on Node 20 a
   // signal it returns that gets an abort listener (fetch adds one) stays reachable until it aborts,
   // so every request leaked about 1 KB. Not AbortSignal.timeout: a cleared timer leaves nothing behind.
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), config.timeoutMs);
   const parent = config.signal;
-  const onAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) onAbort();
-  else parent?.addEventListener('abort', onAbort, { once: true });
+  const controller = takeController(config);
+  const timer = setTimeout(() => controller.abort(), config.timeoutMs);
   try {
     const response = await config.fetch(url, {
       method,
@@ -117,8 +114,28 @@ async function send(method: string, url: string, body: unknown, config: Transpor
     return classify(error);
   } finally {
     clearTimeout(timer);
-    parent?.removeEventListener('abort', onAbort);
+    if (!controller.signal.aborted) spares.set(config, controller);
   }
+}
+
+/**
+ * An unaborted controller a finished request gave back, per transport config (one client): the
+ * next request reuses it instead of creating one (an AbortSignal costs ~10 µs on Node 20). A
+ * controller is only ever held by one request at a time, and one that aborted is never reused.
+ */
+const spares = new WeakMap<TransportConfig, AbortController>();
+
+function takeController(config: TransportConfig): AbortController {
+  const spare = spares.get(config);
+  if (spare) {
+    spares.delete(config);
+    return spare;
+  }
+  const controller = new AbortController();
+  const parent = config.signal;
+  if (parent?.aborted) controller.abort(parent.reason);
+  else parent?.addEventListener('abort', () => controller.abort(parent.reason), { once: true });
+  return controller;
 }
 
 const TIMEOUT_CODES = new Set([
