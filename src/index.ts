@@ -183,7 +183,7 @@ export { reporterFactories, createReporters } from './report/registry.js';
 export type { Reporter, ReporterFactory, ReporterOptions, ReporterOutput, RunStart, ScenarioInfo } from './report/types.js';
 
 // provision bench: tinybench over the on-demand path, budgets, baselines, scale (issue #9; docs/bench.md).
-export { runBench, benchDefaults, environmentOf, type BenchOptions } from './bench/run.js';
+export { runBench, benchDefaults, defaultTimeMs, environmentOf, type BenchOptions } from './bench/run.js';
 export { budgetIssues, checkBudgets, budgetKeys } from './bench/budgets.js';
 export { baselineOf, compareToBaseline, readBaseline, REGRESSION_THRESHOLD } from './bench/baseline.js';
 export { createFloor, type FloorInput } from './bench/floor.js';

@@ -21,8 +21,12 @@ import type { BenchBaseline, BenchEnvironment, BenchReport, ExpressionRow, Scale
 
 /** Defaults of {@link BenchOptions}: short enough that `npm run bench` stays well under a minute. */
 export const benchDefaults = {
-  /** Time budget per task (pipeline, floor, each side of an expression). */
+  /** Time budget per task (pipeline, floor, each side of an expression), for up to 60 scenarios. */
   timeMs: 200,
+  /** With more scenarios the time per task shrinks so the tasks take about this long in all… */
+  totalMs: 24_000,
+  /** …but never below this. */
+  minTimeMs: 50,
   /** Warmup per task. */
   warmupMs: 50,
   /** Fewest timed iterations per task, even when one iteration outlasts the time budget. */
@@ -38,7 +42,7 @@ export interface BenchOptions {
   seed?: number;
   /** @default config.budgets */
   budgets?: Budgets;
-  /** @default {@link benchDefaults}.timeMs */
+  /** @default {@link defaultTimeMs} for the number of scenarios */
   timeMs?: number;
   /** @default {@link benchDefaults}.warmupMs */
   warmupMs?: number;
@@ -67,7 +71,7 @@ export async function runBench(scenarios: readonly LoadedScenario[], options: Be
   if (invalid.length > 0) throw InputError.fromIssues(invalid);
   const transport = options.transport ?? config.transport;
   const measureOptions: MeasureOptions = {
-    timeMs: options.timeMs ?? benchDefaults.timeMs,
+    timeMs: options.timeMs ?? defaultTimeMs(scenarios.length),
     warmupMs: options.warmupMs ?? benchDefaults.warmupMs,
     minIterations: options.minIterations ?? benchDefaults.minIterations,
   };
@@ -111,6 +115,15 @@ export async function runBench(scenarios: readonly LoadedScenario[], options: Be
     exitCode,
     timing: { durationMs: Math.round(performance.now() - started) },
   };
+}
+
+/**
+ * The time per task when none is given: 200 ms, less when there are more than 60 scenarios so the
+ * two tasks of every scenario take about 24 s in all, and never under 50 ms.
+ */
+export function defaultTimeMs(scenarios: number): number {
+  const share = Math.floor(benchDefaults.totalMs / (2 * Math.max(1, scenarios)));
+  return Math.max(benchDefaults.minTimeMs, Math.min(benchDefaults.timeMs, share));
 }
 
 /** The machine, Node and transport (what a baseline is only comparable with). */

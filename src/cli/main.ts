@@ -80,7 +80,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .option('--scale <n>', 'Generate N synthetic scenarios and measure growth at 1, 100, 1000, 10000 up to N')
     .option('--save-baseline', 'Write bench-baseline.json to the report directory')
     .option('--compare', 'Flag results over 20% slower than bench-baseline.json')
-    .option('--time <ms>', 'Time budget per task in milliseconds (default 200)')
+    .option('--time <ms>', 'Time budget per task in milliseconds (default 200; less beyond 60 scenarios)')
     .option('--transport <name>', TRANSPORT_HELP)
     .option('--seed <n>', 'Seed for scenarios that set none')
     .option('--out <dir>', 'Report directory (default: reports)')

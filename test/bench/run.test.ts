@@ -140,3 +140,16 @@ describe('runBench: expressions', () => {
     }
   });
 });
+
+describe('defaultTimeMs', () => {
+  it.each([
+    [1, 200],
+    [60, 200],
+    [120, 100],
+    [200, 60],
+    [1000, 50],
+  ])('%i scenarios → %i ms per task', async (n, ms) => {
+    const { defaultTimeMs } = await import('../../src/bench/run.js');
+    expect(defaultTimeMs(n)).toBe(ms);
+  });
+});
