@@ -42,6 +42,19 @@ export function steppingClock(at: number | string | Date, stepMs = 1): Clock {
   };
 }
 
+/** The last instant formatted: a frozen clock stamps everything with the same one. */
+let lastAt = Number.NaN;
+let lastIso = '';
+
+/** `new Date(at).toISOString()`, remembered for the last instant formatted. */
+export function isoString(at: number): string {
+  if (at !== lastAt) {
+    lastIso = new Date(at).toISOString();
+    lastAt = at;
+  }
+  return lastIso;
+}
+
 /** The real wall clock, for timing fields only. */
 export const systemClock: Clock = { now: () => Date.now() };
 

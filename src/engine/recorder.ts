@@ -2,7 +2,7 @@
  * Records one object's steps as they happen: the portal card (title, status, description, view
  * details) and the Graph provisioningStep it becomes, stamped with the injected clock.
  */
-import type { Clock } from '../core/determinism.js';
+import { isoString, type Clock } from '../core/determinism.js';
 import { stepTitle, type ObjectType } from './texts.js';
 import type { ErrorInformation, OnDemandStep, ProvisioningStep, StepDetailsMap, StepKey, StepStatus } from './types.js';
 
@@ -27,19 +27,6 @@ export interface StepRecord<K extends StepKey> {
   graphType: ProvisioningStep['provisioningStepType'];
   /** Graph step details (a string map). */
   graphDetails: Record<string, string>;
-}
-
-/** The last instant formatted: a frozen clock stamps every step with the same one. */
-let lastAt = Number.NaN;
-let lastIso = '';
-
-/** `new Date(at).toISOString()`, remembered for the last instant. */
-export function isoString(at: number): string {
-  if (at !== lastAt) {
-    lastIso = new Date(at).toISOString();
-    lastAt = at;
-  }
-  return lastIso;
 }
 
 export class ObjectRecorder {

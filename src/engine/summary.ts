@@ -5,7 +5,8 @@
  * types; §10).
  */
 import type { AppDefinition } from '../app/types.js';
-import { isoString, type ObjectRecorder, type RecordedStep } from './recorder.js';
+import { isoString } from '../core/determinism.js';
+import type { ObjectRecorder, RecordedStep } from './recorder.js';
 import { sourceSystemName, targetSystemName, typeName, type ObjectType } from './texts.js';
 import type {
   ActionKind,

@@ -169,7 +169,7 @@ function plainHeaders(init: RequestInit['headers'], url: URL): Record<string, st
   for (const name in init as Record<string, unknown>) {
     const value = (init as Record<string, unknown>)[name];
     if (typeof value !== 'string' || !TOKEN.test(name) || BAD_VALUE.test(value) || name.toLowerCase() === 'set-cookie') return undefined;
-    entries.push([name.toLowerCase(), value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '')]);
+    entries.push([name.toLowerCase(), isPadded(value) ? value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') : value]);
   }
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out: Record<string, string> = {};
@@ -179,6 +179,13 @@ function plainHeaders(init: RequestInit['headers'], url: URL): Record<string, st
   }
   out['host'] = url.host;
   return out;
+}
+
+/** Whether a value starts or ends with HTTP whitespace (tab, LF, CR, space), which Headers trims. */
+function isPadded(value: string): boolean {
+  if (value === '') return false;
+  const ws = (c: number) => c === 9 || c === 10 || c === 13 || c === 32;
+  return ws(value.charCodeAt(0)) || ws(value.charCodeAt(value.length - 1));
 }
 
 function headerRecord(headers: Headers, url: URL): Record<string, string> {
