@@ -69,7 +69,7 @@ export async function benchScenario(scenario: LoadedScenario, context: ScenarioB
     transport: context.transport,
     timeoutMs: request.settings.scim.timeoutMs,
   });
-  const measured = await measure({ pipeline, floor }, context.measure);
+  const measured = await measure({ pipeline, floor }, { ...context.measure, minIterations: iterationsFor(check.durationMs, context.measure) });
   const p = measured['pipeline'];
   const f = measured['floor'];
   if (!p?.ok) return failed(taskError(p?.error, 'pipeline'));
@@ -85,7 +85,7 @@ export async function benchScenario(scenario: LoadedScenario, context: ScenarioB
   };
 }
 
-type CheckRun = { ok: true; request: ExecuteRequest; reference: OnDemandResult } | { ok: false; error: BenchError };
+type CheckRun = { ok: true; request: ExecuteRequest; reference: OnDemandResult; durationMs: number } | { ok: false; error: BenchError };
 
 /** Runs the scenario as `provision run` would: it must pass before its time means anything. */
 async function checkRun(scenario: LoadedScenario, context: ScenarioBenchContext): Promise<CheckRun> {
@@ -115,7 +115,18 @@ async function checkRun(scenario: LoadedScenario, context: ScenarioBenchContext)
   const request = requestFor(scenario, context.config, context.seed, context.transport);
   const outcome = await execute(request);
   if (!outcome.ok) return { ok: false, error: fromRunError(outcome.error) };
-  return { ok: true, request, reference: outcome.result };
+  return { ok: true, request, reference: outcome.result, durationMs: outcome.durationMs };
+}
+
+/**
+ * Fewest iterations for a scenario whose one run took `durationMs`: the usual minimum, but a
+ * slow scenario (a fault with a long delay) gets fewer — never under 2 — so its tasks take about
+ * five time budgets rather than minutes.
+ */
+export function iterationsFor(durationMs: number, options: MeasureOptions): number {
+  if (!(durationMs > 0)) return options.minIterations;
+  const affordable = Math.floor((5 * options.timeMs) / durationMs);
+  return Math.max(2, Math.min(options.minIterations, affordable));
 }
 
 /** How a result differs from the check run's, in a few words; undefined when it does not. */

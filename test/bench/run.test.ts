@@ -153,3 +153,16 @@ describe('defaultTimeMs', () => {
     expect(defaultTimeMs(n)).toBe(ms);
   });
 });
+
+describe('iterationsFor', () => {
+  it.each([
+    [0.5, 10],
+    [100, 10],
+    [150, 6],
+    [1000, 2],
+    [60_000, 2],
+  ])('a scenario whose run takes %i ms gets at least %i iterations at 200 ms per task', async (ms, n) => {
+    const { iterationsFor } = await import('../../src/bench/scenarios.js');
+    expect(iterationsFor(ms, { timeMs: 200, warmupMs: 50, minIterations: 10 })).toBe(n);
+  });
+});
