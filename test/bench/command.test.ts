@@ -75,6 +75,7 @@ describe('provision bench', () => {
     [['--time', '0'], '--time must be an integer from 1'],
     [['--scale', '0'], '--scale must be an integer from 1'],
     [['--transport', 'carrier-pigeon'], '--transport must be one of direct, nock'],
+    [['scenarios', '--scale', '5'], '--scale generates its own scenarios'],
   ])('%j exits 2', async (args, message) => {
     const { code, stderr } = await runCli(['bench', ...args], project());
     expect(code).toBe(2);

@@ -9,7 +9,7 @@ import { budgetIssues } from '../../bench/budgets.js';
 import { benchLines } from '../../bench/console.js';
 import { runBench } from '../../bench/run.js';
 import { maxScale } from '../../bench/scale.js';
-import { InputError, type Issue } from '../../core/errors.js';
+import { InputError, UsageError, type Issue } from '../../core/errors.js';
 import { toJson, writeFileAtomic } from '../../report/write.js';
 import { selectScenarios } from '../../runner/select.js';
 import type { LoadedScenario } from '../../scenario/types.js';
@@ -22,14 +22,22 @@ export default async function bench(context: CommandContext): Promise<number> {
   const scale = integerOption(options['scale'], '--scale', 1, maxScale);
   const seed = integerOption(options['seed'], '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const transport = transportOption(options['transport']);
+  if (scale !== undefined && (stringList(context.args[0]).length > 0 || options['grep'] !== undefined || stringList(options['tag']).length > 0)) {
+    throw new UsageError('CLI_INVALID_OPTION', '--scale generates its own scenarios: it takes no paths, --grep or --tag', {
+      hint: 'run "provision bench --scale N" alone, or benchmark your scenarios without --scale',
+    });
+  }
+  const display = (file: string) => {
+    const relative = path.relative(process.cwd(), file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  };
   const budgetProblems = budgetIssues(config.budgets);
   if (budgetProblems.length > 0) {
-    throw InputError.fromIssues(budgetProblems.map((issue) => (config.configFile ? { ...issue, file: path.relative(process.cwd(), config.configFile) || config.configFile } : issue)));
+    throw InputError.fromIssues(budgetProblems.map((issue) => (config.configFile ? { ...issue, file: display(config.configFile) } : issue)));
   }
   const color = useColor(context);
   const outDir = typeof options['out'] === 'string' ? path.resolve(options['out']) : path.resolve(config.rootDir, config.outDir);
   const baselineFile = path.join(outDir, 'bench-baseline.json');
-  const display = (file: string) => path.relative(process.cwd(), file) || file;
   const baseline = options['compare'] === true ? { file: display(baselineFile), value: await readBaseline(baselineFile, display(baselineFile)) } : undefined;
 
   let scenarios: LoadedScenario[] = [];
