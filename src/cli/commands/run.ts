@@ -21,6 +21,8 @@ export default async function run(context: CommandContext): Promise<number> {
   const seed = integerOption(options['seed'], '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const transport = transportOption(options['transport']);
   const color = useColor(context);
+  // Workers load their modules while the scenarios load.
+  if (jobs > 1) (await import('../../runner/pool.js')).prewarmWorkers(jobs);
   const loaded = await load(context);
   const selected = selectScenarios(loaded.scenarios, {
     ...(typeof options['grep'] === 'string' ? { grep: options['grep'] } : {}),
