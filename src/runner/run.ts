@@ -104,9 +104,9 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
     }
   };
   try {
-    // With workers, two lanes per worker: while the main thread judges and reports one result,
-    // the worker already has the next request (one lane per worker left them idle a third of the time).
-    await Promise.all(Array.from({ length: pool ? jobs * 2 : jobs }, lane));
+    // With workers, three lanes per worker: each worker holds its next request while the main
+    // thread judges and reports the last result (see PER_WORKER in pool.ts).
+    await Promise.all(Array.from({ length: pool ? jobs * 3 : jobs }, lane));
   } finally {
     await pool?.close();
   }
