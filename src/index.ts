@@ -181,3 +181,26 @@ export { runScenario, runScenarios, type RunScenarioOptions, type RunScenariosOp
 export type { Failure, FailureCode, RunCounts, RunSummary, ScenarioReport, ScenarioStatus, StepReport, StepVerdict } from './runner/types.js';
 export { reporterFactories, createReporters } from './report/registry.js';
 export type { Reporter, ReporterFactory, ReporterOptions, ReporterOutput, RunStart, ScenarioInfo } from './report/types.js';
+
+// provision bench: tinybench over the on-demand path, budgets, baselines, scale (issue #9; docs/bench.md).
+export { runBench, benchDefaults, defaultTimeMs, environmentOf, type BenchOptions } from './bench/run.js';
+export { budgetIssues, checkBudgets, budgetKeys } from './bench/budgets.js';
+export { baselineOf, compareToBaseline, readBaseline, REGRESSION_THRESHOLD } from './bench/baseline.js';
+export { createFloor, type FloorInput } from './bench/floor.js';
+export { benchExpressions, expressionCases, type ExpressionCase } from './bench/expressions.js';
+export { runScale, scaleSizes, scaleSteps } from './bench/scale.js';
+export { syntheticScenario, syntheticKinds, writeSyntheticScenarios, type SyntheticKind, type SyntheticScenario } from './bench/synthetic.js';
+export { benchLines } from './bench/console.js';
+export type {
+  BenchBaseline,
+  BenchEnvironment,
+  BenchError,
+  BenchReport,
+  BudgetViolation,
+  ExpressionRow,
+  Regression,
+  ScaleRow,
+  ScenarioRow,
+  TaskStats,
+} from './bench/types.js';
+export { SCIM_TRANSPORTS, type ScimTransport } from './scim/types.js';

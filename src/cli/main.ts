@@ -17,6 +17,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   init: () => import('./commands/init.js'),
 };
 
+const TRANSPORT_HELP = "direct | nock: how the client reaches the mocked target (default: the config's transport, direct)";
+
 /** Collects a repeatable option into an array. */
 function list(value: unknown): string[] {
   if (value === undefined || value === null || value === false) return [];
@@ -46,6 +48,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .option('--update', "Rewrite each scenario's expect block from the actual outcome")
     .option('--jobs <n>', 'Scenarios run in parallel on worker threads')
     .option('--seed <n>', 'Seed for generated ids, Guid() and RandomString()')
+    .option('--transport <name>', TRANSPORT_HELP)
     .option('--pass-with-no-scenarios', 'Exit 0 when the selection matches no scenario')
     .action((paths: string[], options: Record<string, unknown>) => onAction('run', [paths], options));
 
@@ -58,6 +61,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .command('explain <file>', 'Run one scenario and print every step with its view details, as the portal shows them')
     .option('--grep <regex>', 'Pick the scenario by name when the file holds several')
     .option('--seed <n>', "Seed for generated ids, Guid() and RandomString() (a scenario's own seed wins)")
+    .option('--transport <name>', TRANSPORT_HELP)
     .option('--json', 'Print the result as JSON')
     .action((file: string, options: Record<string, unknown>) => onAction('explain', [file], options));
 
@@ -72,11 +76,16 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
 
   cli
     .command('bench [...paths]', 'Benchmark the on-demand path of each scenario and check budgets')
-    .option('--scale <n>', 'Generate N synthetic users and measure growth at 1, 100, 1000, 10000 up to N')
-    .option('--save-baseline', 'Write reports/bench-baseline.json')
-    .option('--compare', 'Flag regressions over 20% against reports/bench-baseline.json')
-    .option('--time <ms>', 'Time budget per task in milliseconds')
+    .option('--grep <regex>', 'Only scenarios whose name matches')
+    .option('--tag <tag>', 'Only scenarios with this tag; !tag excludes (repeatable)')
+    .option('--scale <n>', 'Generate N synthetic scenarios and measure growth at 1, 100, 1000, 10000 up to N')
+    .option('--save-baseline', 'Write bench-baseline.json to the report directory')
+    .option('--compare', 'Flag results over 20% slower than bench-baseline.json')
+    .option('--time <ms>', 'Time budget per task in milliseconds (default 200; less beyond 60 scenarios)')
+    .option('--transport <name>', TRANSPORT_HELP)
+    .option('--seed <n>', 'Seed for scenarios that set none')
     .option('--out <dir>', 'Report directory (default: reports)')
+    .option('--pass-with-no-scenarios', 'Exit 0 when the selection matches no scenario')
     .action((paths: string[], options: Record<string, unknown>) => onAction('bench', [paths], options));
 
   cli

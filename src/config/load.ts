@@ -37,6 +37,7 @@ export const configDefaults = {
   clock: '2026-01-01T00:00:00Z',
   jobs: 1,
   bail: false,
+  transport: 'direct',
   limits: { maxFileBytes: 1_048_576, maxAliases: 100, scenarioTimeoutMs: 30_000 },
 } as const satisfies Partial<ResolvedConfig>;
 
@@ -94,6 +95,7 @@ export function resolveConfig(config: ProvisionConfig, rootDir: string, configFi
     clock: config.clock ?? configDefaults.clock,
     jobs: config.jobs ?? configDefaults.jobs,
     bail: config.bail ?? configDefaults.bail,
+    transport: config.transport ?? configDefaults.transport,
     apps: config.apps ?? {},
     settings: resolveSettings(settingsInput),
     settingsInput,

@@ -3,6 +3,7 @@
  * over the config, and the config wins over the defaults.
  */
 import type { AppDefinition } from '../app/types.js';
+import type { ScimTransport } from '../scim/types.js';
 import type { Settings, SettingsInput } from './settings.js';
 
 /** Names of the built-in reporters. */
@@ -46,6 +47,12 @@ export interface ProvisionConfig {
   jobs?: number;
   /** Stop after the first failing scenario. @default false */
   bail?: boolean;
+  /**
+   * How the SCIM client reaches the mocked target: `direct` (the mock's in-process fetch) or
+   * `nock` (the global fetch, intercepted by nock). Same reports either way; `direct` is about
+   * 3 ms per request faster. @default 'direct'
+   */
+  transport?: ScimTransport;
   /** Named apps scenarios refer to with `app: <name>`: inline, or a path to an app YAML file. */
   apps?: Record<string, AppDefinition | string>;
   /** Settings for behaviour the docs leave open. */
@@ -65,6 +72,7 @@ export interface ResolvedConfig {
   clock: string;
   jobs: number;
   bail: boolean;
+  transport: ScimTransport;
   apps: Record<string, AppDefinition | string>;
   settings: Settings;
   /** The raw settings input, for layering under app and scenario settings. */

@@ -42,6 +42,19 @@ export function steppingClock(at: number | string | Date, stepMs = 1): Clock {
   };
 }
 
+/** The last instant formatted: a frozen clock stamps everything with the same one. */
+let lastAt = Number.NaN;
+let lastIso = '';
+
+/** `new Date(at).toISOString()`, remembered for the last instant formatted. */
+export function isoString(at: number): string {
+  if (at !== lastAt) {
+    lastIso = new Date(at).toISOString();
+    lastAt = at;
+  }
+  return lastIso;
+}
+
 /** The real wall clock, for timing fields only. */
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -60,14 +73,22 @@ export function seededRandom(seed: number | string): RandomSource {
   };
   const int = (maxExclusive: number): number => Math.floor(next() * maxExclusive);
   const guid = (): string => {
-    const bytes = Array.from({ length: 16 }, () => int(256));
-    bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-    const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    // Sixteen draws in order, version and variant bits set, formatted 8-4-4-4-12.
+    let out = '';
+    for (let i = 0; i < 16; i++) {
+      let byte = int(256);
+      if (i === 6) byte = (byte & 0x0f) | 0x40;
+      else if (i === 8) byte = (byte & 0x3f) | 0x80;
+      if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
+      out += HEX[byte];
+    }
+    return out;
   };
   return { next, int, guid };
 }
+
+/** Two lower-case hex digits per byte value. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /** FNV-1a, 32 bit. */
 export function hashString(text: string): number {

@@ -15,10 +15,17 @@ const schemaFiles = ['settings.schema.json', 'app.schema.json', 'config.schema.j
 type AjvInstance = import('ajv').Ajv;
 let ajvPromise: Promise<AjvInstance> | undefined;
 
-/** Registers an extra schema file (e.g. `scenario.schema.json`) before first use. */
+/**
+ * Registers an extra schema file (e.g. `scenario.schema.json`). An Ajv instance already made (the
+ * config was validated first) gets it added, keeping the validators it compiled.
+ */
 export function registerSchemaFile(file: string): void {
-  if (!extraFiles.includes(file)) extraFiles.push(file);
-  ajvPromise = undefined;
+  if (extraFiles.includes(file)) return;
+  extraFiles.push(file);
+  ajvPromise = ajvPromise?.then((ajv) => {
+    ajv.addSchema(readSchema(file));
+    return ajv;
+  });
 }
 const extraFiles: string[] = [];
 

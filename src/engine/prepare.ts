@@ -1,11 +1,12 @@
 /**
  * What a run compiles once per object mapping: the attribute mappings, the scoping filters, and
  * the facts the pipeline keeps asking (which mappings read IsSoftDeleted, which are role mappings,
- * which write the manager or the members). Compiled mappings are cached per app object and
- * settings, so repeated runs of one app (the benchmark) compile once.
+ * which write the manager or the members). Compiled mappings are cached by content and settings,
+ * so the scenarios of one app (and repeated runs of one scenario, the benchmark) compile once.
  */
 import type { ObjectMapping, TargetObjectAction } from '../app/types.js';
 import type { Settings } from '../config/settings.js';
+import { CompileCache } from '../core/compile-cache.js';
 import type { Issue } from '../core/errors.js';
 import { walkExpression } from '../expr/index.js';
 import { compileObjectMapping, type CompiledMapping, type CompiledObjectMapping } from '../mapping/index.js';
@@ -27,6 +28,8 @@ export interface PreparedObject {
   manager?: CompiledMapping;
   /** Whether group membership is mapped (`members`). */
   members: boolean;
+  /** The SelectUniqueValue mappings, whose candidates are looked up in the target first. */
+  unique: readonly CompiledMapping[];
 }
 
 export type PrepareResult = { ok: true; prepared: PreparedObject } | { ok: false; issues: Issue[] };
@@ -34,16 +37,26 @@ export type PrepareResult = { ok: true; prepared: PreparedObject } | { ok: false
 const ROLE_FUNCTIONS = new Set(['AppRoleAssignmentsComplex', 'AssertiveAppRoleAssignmentsComplex']);
 const DEFAULT_ACTIONS: readonly TargetObjectAction[] = ['create', 'update', 'delete'];
 
-const cache = new WeakMap<ObjectMapping, { key: string; result: PrepareResult }>();
+const cache = new CompileCache<ObjectMapping, Settings, PrepareResult>();
+const settingsKeys = new WeakMap<Settings, string>();
 
-/** Compiles (or fetches from the cache) one object mapping under the run's settings. */
+/**
+ * Compiles (or fetches from the cache) one object mapping under the run's settings. The cache
+ * knows a mapping by its content, so the scenarios of one app — and a worker thread's copies of
+ * them — compile it once.
+ */
 export function prepareObject(mapping: ObjectMapping, objectType: 'user' | 'group', settings: Settings): PrepareResult {
-  const key = `${objectType}|${JSON.stringify(settings.mapping)}|${JSON.stringify(settings.expression)}|${JSON.stringify(settings.scoping)}`;
-  const hit = cache.get(mapping);
-  if (hit && hit.key === key) return hit.result;
-  const result = compile(mapping, objectType, settings);
-  cache.set(mapping, { key, result });
-  return result;
+  return cache.get(mapping, settings, objectType, compileSettingsKey, () => compile(mapping, objectType, settings));
+}
+
+/** The settings a compiled mapping depends on, as a cache key (computed once per settings object). */
+export function compileSettingsKey(settings: Settings): string {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) {
+    key = `${JSON.stringify(settings.mapping)}|${JSON.stringify(settings.expression)}|${JSON.stringify(settings.scoping)}`;
+    settingsKeys.set(settings, key);
+  }
+  return key;
 }
 
 function compile(mapping: ObjectMapping, objectType: 'user' | 'group', settings: Settings): PrepareResult {
@@ -77,6 +90,7 @@ function compile(mapping: ObjectMapping, objectType: 'user' | 'group', settings:
       roles,
       ...(manager ? { manager } : {}),
       members: compiled.mappings.some((m) => m.target.kind === 'members'),
+      unique: compiled.mappings.filter((m) => m.expression?.ast.kind === 'call' && m.expression.ast.name === 'SelectUniqueValue'),
     },
   };
 }

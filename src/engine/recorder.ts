@@ -2,7 +2,7 @@
  * Records one object's steps as they happen: the portal card (title, status, description, view
  * details) and the Graph provisioningStep it becomes, stamped with the injected clock.
  */
-import type { Clock } from '../core/determinism.js';
+import { isoString, type Clock } from '../core/determinism.js';
 import { stepTitle, type ObjectType } from './texts.js';
 import type { ErrorInformation, OnDemandStep, ProvisioningStep, StepDetailsMap, StepKey, StepStatus } from './types.js';
 
@@ -50,7 +50,7 @@ export class ObjectRecorder {
       description: record.description,
       details: record.details,
       ...(record.error ? { error: record.error } : {}),
-      timestamp: new Date(at).toISOString(),
+      timestamp: isoString(at),
     } as OnDemandStep;
     const graph: ProvisioningStep = {
       name: record.graphName,

@@ -94,6 +94,8 @@ export async function runOnDemand(
       clock: context.clock,
       ...(context.signal ? { signal: context.signal } : {}),
       onDemand: true,
+      // `nock` leaves the client on the global fetch, which nock intercepts (docs/scim.md, "Transports").
+      ...(context.transport === 'nock' ? {} : { fetch: mock.fetch }),
     });
     run = {
       app,

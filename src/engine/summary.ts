@@ -5,6 +5,7 @@
  * types; §10).
  */
 import type { AppDefinition } from '../app/types.js';
+import { isoString } from '../core/determinism.js';
 import type { ObjectRecorder, RecordedStep } from './recorder.js';
 import { sourceSystemName, targetSystemName, typeName, type ObjectType } from './texts.js';
 import type {
@@ -72,7 +73,7 @@ export function buildObjectResult(
 
   const summary: ProvisioningObjectSummary = {
     id: ids.id,
-    activityDateTime: new Date(recorder.startedAt).toISOString(),
+    activityDateTime: isoString(recorder.startedAt),
     durationInMilliseconds: endedAt - recorder.startedAt,
     changeId: ids.changeId,
     cycleId: ids.cycleId,
@@ -162,7 +163,7 @@ function onDemandResponse(
       : {};
   const key = JSON.stringify({ result: pascal(outcome.status), details });
   const shown = orderForSummary(recorded, order).filter((r) => r.step.shownInPortal);
-  const endTime = new Date(shown.at(-1)?.at ?? Date.parse(summary.activityDateTime)).toISOString();
+  const endTime = isoString(shown.at(-1)?.at ?? Date.parse(summary.activityDateTime));
   const value = JSON.stringify({
     action: pascal(summary.provisioningAction),
     changeId: summary.changeId,
@@ -198,7 +199,7 @@ function legacyStep(step: ProvisioningStep, at: number): Record<string, unknown>
     type: pascal(step.provisioningStepType),
     status: pascal(step.status),
     description: step.description,
-    timestamp: new Date(at).toISOString(),
+    timestamp: isoString(at),
     details: step.details,
   };
 }

@@ -8,7 +8,7 @@
 import type { Clock, RandomSource } from '../core/determinism.js';
 import type { Issue } from '../core/errors.js';
 import type { Settings } from '../config/settings.js';
-import type { Exchange, ScimResource } from '../scim/types.js';
+import type { Exchange, ScimResource, ScimTransport } from '../scim/types.js';
 
 /** Graph provisioningResult, lower-case. */
 export type StepStatus = 'success' | 'failure' | 'skipped' | 'warning';
@@ -211,4 +211,6 @@ export interface RunContext {
   settings: Settings;
   /** Aborts the run (per-scenario timeout). */
   signal?: AbortSignal;
+  /** How the SCIM client reaches the mocked target (docs/scim.md, "Transports"). @default 'direct' */
+  transport?: ScimTransport;
 }

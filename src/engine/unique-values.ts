@@ -30,7 +30,7 @@ export async function uniqueValuePort(
   const taken = new Map<string, boolean>();
   const key = (attribute: string, value: string): string => `${attribute.toLowerCase()}\u0000${value}`;
   let any = false;
-  for (const m of prepared.compiled.mappings) {
+  for (const m of prepared.unique) {
     const candidates = m.expression?.uniqueValueCandidates(attributes, { ...run.evalContext, targetAttribute: m.target.text });
     if (!candidates) continue;
     any = true;

@@ -41,24 +41,34 @@ export function summaryDocument(summary: RunSummary) {
   };
 }
 
+/**
+ * Per-scenario files being written at most at once. The pipeline produces reports faster than a
+ * disk takes them: unbounded, 10,000 scenarios queued ~1 GB of report text before the first
+ * writes finished.
+ */
+const MAX_PENDING_WRITES = 32;
+
 export function createJsonReporter(options: ReporterOptions): Reporter {
   const dir = path.join(options.outDir, 'scenarios');
   // Per-scenario files are written while the next scenarios run; the run ends after all of them.
   const pending: Array<Promise<void>> = [];
+  let failure: unknown;
+  const settle = (write: Promise<void>) => write.catch((error: unknown) => void (failure ??= error));
   return {
     async onRunStart() {
       const stale = await readdir(dir).catch(() => [] as string[]);
       await Promise.all(stale.filter((f) => f.endsWith('.json')).map((f) => rm(path.join(dir, f), { force: true })));
       await makeReportDir(dir);
     },
-    onScenarioEnd(report) {
-      const written = writeFileAtomic(path.join(dir, `${report.slug}.json`), toJson(report));
-      // Awaited in onRunEnd; until then a failure must not count as an unhandled rejection.
-      written.catch(() => undefined);
-      pending.push(written);
+    async onScenarioEnd(report) {
+      pending.push(settle(writeFileAtomic(path.join(dir, `${report.slug}.json`), toJson(report))));
+      // Backpressure: wait for the oldest write once enough are in flight. A failed write is
+      // reported at the end of the run, as before.
+      if (pending.length >= MAX_PENDING_WRITES) await pending.shift();
     },
     async onRunEnd(summary) {
       await Promise.all(pending.splice(0));
+      if (failure !== undefined) throw failure;
       await writeFileAtomic(path.join(options.outDir, 'summary.json'), toJson(summaryDocument(summary)));
     },
   };

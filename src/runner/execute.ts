@@ -11,7 +11,7 @@ import { fixedClock, seededRandom, steppingClock, type Clock } from '../core/det
 import { ExitCode, ProvisionError, type Issue } from '../core/errors.js';
 import { runOnDemand } from '../engine/run-on-demand.js';
 import type { OnDemandResult, RunContext } from '../engine/types.js';
-import type { TargetState } from '../scim/types.js';
+import type { ScimTransport, TargetState } from '../scim/types.js';
 import type { ClockSpec, LoadedScenario } from '../scenario/types.js';
 import type { SourceDirectory, Subject } from '../source/types.js';
 
@@ -28,6 +28,8 @@ export interface ExecuteRequest {
   seed: number | string;
   settings: Settings;
   timeoutMs: number;
+  /** How the client reaches the mocked target. @default 'direct' */
+  transport?: ScimTransport;
 }
 
 /** An error that ended a run without a result, as data (it crosses threads). */
@@ -42,8 +44,11 @@ export type ExecuteOutcome =
   | { ok: true; result: OnDemandResult; durationMs: number }
   | { ok: false; error: RunError; durationMs: number };
 
-/** The run request for a scenario: its clock and seed, else `--seed`, else the config's. */
-export function requestFor(scenario: LoadedScenario, config: ResolvedConfig, seedOverride?: number): ExecuteRequest {
+/**
+ * The run request for a scenario: its clock and seed, else `--seed`, else the config's; the
+ * transport from `--transport`, else the config's.
+ */
+export function requestFor(scenario: LoadedScenario, config: ResolvedConfig, seedOverride?: number, transport?: ScimTransport): ExecuteRequest {
   return {
     app: scenario.app,
     source: scenario.source,
@@ -53,6 +58,7 @@ export function requestFor(scenario: LoadedScenario, config: ResolvedConfig, see
     seed: scenario.seed ?? seedOverride ?? config.seed,
     settings: resolveSettings(config.settingsInput, scenario.app.settings, scenario.settings),
     timeoutMs: scenario.timeoutMs ?? config.limits.scenarioTimeoutMs,
+    transport: transport ?? config.transport,
   };
 }
 
@@ -80,6 +86,7 @@ export async function execute(request: ExecuteRequest, pipeline: Pipeline = runO
     random: seededRandom(request.seed),
     settings: request.settings,
     signal: controller.signal,
+    ...(request.transport ? { transport: request.transport } : {}),
   };
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;

@@ -1,7 +1,8 @@
 /**
- * A fixed pool of worker threads for `--jobs N`. Each worker runs one scenario at a time; a
- * worker that does not answer within the scenario's timeout (plus a grace period) is terminated
- * and replaced, and the scenario ends with SCENARIO_TIMEOUT, so a hung pipeline cannot hang the run.
+ * A fixed pool of worker threads for `--jobs N`. Each worker runs one scenario at a time and holds
+ * the next one ready; a worker that does not answer within the scenario's timeout (plus a grace
+ * period) is terminated and replaced, its scenario ends with SCENARIO_TIMEOUT and the one it held
+ * goes back to the queue, so a hung pipeline cannot hang the run.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -13,8 +14,18 @@ const graceMs = 1_000;
 
 interface Slot {
   worker: Worker;
-  busy: boolean;
+  /** Sent and not yet answered, in order: the worker runs them one after the other. */
+  tasks: Array<{ id: number; task: Task }>;
+  /** The time limit of the task the worker is running (the head). */
+  timer?: NodeJS.Timeout;
+  startedAt: number;
 }
+
+/**
+ * Requests a worker holds at once: the one it runs and the next, so it never waits for the main
+ * thread between two scenarios (one at a time left workers idle almost half the time).
+ */
+const PER_WORKER = 2;
 
 interface Task {
   request: ExecuteRequest;
@@ -31,6 +42,22 @@ function createWorker(workerData: object): Worker {
   const entry = new URL('./worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, workerData });
+}
+
+/** Workers started ahead of a run by {@link prewarmWorkers}, waiting for the pool that adopts them. */
+const warm: Worker[] = [];
+
+/**
+ * Starts `count` workers of the real pipeline now, so they load their modules while the main
+ * thread loads scenarios (~0.3 s each on a small machine). The next pool without a custom
+ * pipeline adopts them; unadopted ones do not keep the process alive.
+ */
+export function prewarmWorkers(count: number): void {
+  while (warm.length < count) {
+    const worker = createWorker({});
+    worker.unref();
+    warm.push(worker);
+  }
 }
 
 export class WorkerPool {
@@ -53,62 +80,73 @@ export class WorkerPool {
 
   /** Terminates every worker. */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
-    this.slots.length = 0;
+    const slots = this.slots.splice(0);
+    for (const slot of slots) clearTimeout(slot.timer);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
   private spawn(): Slot {
-    const worker = createWorker(this.pipelineModule ? { pipelineModule: this.pipelineModule } : {});
+    const adopted = this.pipelineModule ? undefined : warm.shift();
+    const worker = adopted ?? createWorker(this.pipelineModule ? { pipelineModule: this.pipelineModule } : {});
     worker.unref();
-    const slot: Slot = { worker, busy: false };
+    const slot: Slot = { worker, tasks: [], startedAt: 0 };
+    worker.on('message', (message: { id: number; outcome: ExecuteOutcome }) => this.answered(slot, message));
+    worker.on('error', (error: unknown) => this.lost(slot, (ms) => ({ ok: false, error: toRunError(error), durationMs: ms })));
+    worker.on('exit', (code: number) =>
+      this.lost(slot, (ms) => ({ ok: false, error: toRunError(new Error(`the worker thread exited with code ${code}`)), durationMs: ms })),
+    );
     this.slots.push(slot);
     return slot;
   }
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => !s.busy) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      const idle = this.slots.find((s) => s.tasks.length === 0);
+      const slot = idle ?? (this.slots.length < this.size ? this.spawn() : this.slots.find((s) => s.tasks.length < PER_WORKER));
       if (!slot) return;
       const task = this.queue.shift()!;
-      this.start(slot, task);
+      const id = ++this.nextId;
+      slot.tasks.push({ id, task });
+      slot.worker.postMessage({ id, request: task.request });
+      if (slot.tasks.length === 1) this.arm(slot);
     }
   }
 
-  private start(slot: Slot, task: Task): void {
-    slot.busy = true;
-    const id = ++this.nextId;
-    const started = performance.now();
-    let settled = false;
-    const finish = (outcome: ExecuteOutcome, replace: boolean) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      slot.worker.off('message', onMessage);
-      slot.worker.off('error', onError);
-      slot.worker.off('exit', onExit);
-      if (replace) {
-        void slot.worker.terminate();
-        this.slots.splice(this.slots.indexOf(slot), 1);
-      } else {
-        slot.busy = false;
-      }
-      task.resolve(outcome);
-      this.dispatch();
-    };
-    const elapsed = () => performance.now() - started;
-    const onMessage = (message: { id: number; outcome: ExecuteOutcome }) => {
-      if (message.id === id) finish(message.outcome, false);
-    };
-    const onError = (error: unknown) => finish({ ok: false, error: toRunError(error), durationMs: elapsed() }, true);
-    const onExit = (code: number) =>
-      finish({ ok: false, error: toRunError(new Error(`the worker thread exited with code ${code}`)), durationMs: elapsed() }, true);
-    const timer = setTimeout(
-      () => finish({ ok: false, error: timeoutError(task.request.timeoutMs), durationMs: elapsed() }, true),
-      task.request.timeoutMs + graceMs,
+  /** Starts the time limit of the task the worker runs now. */
+  private arm(slot: Slot): void {
+    const head = slot.tasks[0];
+    if (!head) return;
+    slot.startedAt = performance.now();
+    slot.timer = setTimeout(
+      () => this.lost(slot, (ms) => ({ ok: false, error: timeoutError(head.task.request.timeoutMs), durationMs: ms })),
+      head.task.request.timeoutMs + graceMs,
     );
-    slot.worker.on('message', onMessage);
-    slot.worker.on('error', onError);
-    slot.worker.on('exit', onExit);
-    slot.worker.postMessage({ id, request: task.request });
+  }
+
+  private answered(slot: Slot, message: { id: number; outcome: ExecuteOutcome }): void {
+    const head = slot.tasks[0];
+    if (!head || head.id !== message.id) return;
+    clearTimeout(slot.timer);
+    slot.tasks.shift();
+    this.arm(slot);
+    this.dispatch();
+    head.task.resolve(message.outcome);
+  }
+
+  /**
+   * The worker failed, exited or ran out of time: its current task ends with `outcome`, the worker
+   * is replaced, and the tasks it had not started go back to the front of the queue.
+   */
+  private lost(slot: Slot, outcome: (elapsedMs: number) => ExecuteOutcome): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    clearTimeout(slot.timer);
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    const [head, ...waiting] = slot.tasks;
+    this.queue.unshift(...waiting.map((w) => w.task));
+    if (head) head.task.resolve(outcome(performance.now() - slot.startedAt));
+    this.dispatch();
   }
 }

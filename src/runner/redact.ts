@@ -31,6 +31,7 @@ export function createRedactor(secrets: Secrets): <T>(value: T) => T {
     ...secrets.redacted.filter(Boolean).flatMap((secret) => spellings(secret).map((form) => ({ secret: form, mask: redactMask }))),
   ].sort((a, b) => b.secret.length - a.secret.length);
   const text = (value: string): string => {
+    if (rules.length === 0) return value;
     let out = value;
     for (const { secret, mask } of rules) {
       if (secret.length < minSubstringLength) {
@@ -42,11 +43,11 @@ export function createRedactor(secrets: Secrets): <T>(value: T) => T {
     return out;
   };
   const walk = (value: unknown, key?: string): unknown => {
-    if (typeof value === 'string') return key !== undefined && /^authorization$/i.test(key) ? maskAuthorization(value) : text(value);
+    if (typeof value === 'string') return key !== undefined && isAuthorization(key) ? maskAuthorization(value) : text(value);
     if (Array.isArray(value)) return value.map((item) => walk(item));
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[text(k)] = walk(v, k);
+      for (const k of Object.keys(value)) out[text(k)] = walk((value as Record<string, unknown>)[k], k);
       return out;
     }
     return value;
@@ -64,6 +65,11 @@ function spellings(secret: string): string[] {
   const once = JSON.stringify(secret).slice(1, -1);
   const twice = JSON.stringify(once).slice(1, -1);
   return [...new Set([secret, once, twice])];
+}
+
+/** The header name, in any case (a cheaper test than a case-insensitive regex on every key). */
+function isAuthorization(key: string): boolean {
+  return key.length === 13 && key.toLowerCase() === 'authorization';
 }
 
 /** `Bearer abc` → `Bearer [REDACTED]`: the scheme stays readable, the credential never. */

@@ -9,6 +9,7 @@ import { resolveConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ExitCode, type Issue } from '../core/errors.js';
 import type { Reporter, ScenarioInfo } from '../report/types.js';
+import type { ScimTransport } from '../scim/types.js';
 import type { LoadedScenario } from '../scenario/types.js';
 import { placeRunIssues } from '../scenario/place.js';
 import { type DocumentUpdate } from '../scenario/update.js';
@@ -32,6 +33,8 @@ export interface RunScenariosOptions {
   update?: boolean;
   /** Seed for scenarios that set none (`--seed`). @default config.seed */
   seed?: number;
+  /** How the client reaches the mocked target (`--transport`). @default config.transport */
+  transport?: ScimTransport;
   /** Problems found while loading: reported beside the results, and the run exits 2. */
   issues?: readonly Issue[];
   /** The pipeline for in-process runs. @default runOnDemand */
@@ -41,7 +44,7 @@ export interface RunScenariosOptions {
 }
 
 /** Options of {@link runScenario}. */
-export type RunScenarioOptions = Pick<RunScenariosOptions, 'config' | 'seed' | 'pipeline'>;
+export type RunScenarioOptions = Pick<RunScenariosOptions, 'config' | 'seed' | 'transport' | 'pipeline'>;
 
 /**
  * Runs one scenario in-process and checks its expectations (library API). Never throws for
@@ -54,7 +57,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunScenario
 /** {@link runScenario}, plus the exit code the outcome maps to (`provision explain`). */
 export async function runScenarioWithExitCode(scenario: LoadedScenario, options: RunScenarioOptions = {}): Promise<{ report: ScenarioReport; exitCode: ExitCode }> {
   const config = options.config ?? resolveConfig({}, process.cwd());
-  const request = requestFor(scenario, config, options.seed);
+  const request = requestFor(scenario, config, options.seed, options.transport);
   const outcome = await execute(request, options.pipeline);
   const { report, exitCode } = judge(scenario, request, outcome, false);
   return { report, exitCode };
@@ -86,7 +89,7 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
       const scenario = scenarios[index]!;
       const info = infos[index]!;
       await emit(reporters, (r) => r.onScenarioStart?.(info));
-      const request = requestFor(scenario, config, options.seed);
+      const request = requestFor(scenario, config, options.seed, options.transport);
       const judged = judge(scenario, request, await run(request), update);
       reports[index] = judged.report;
       exitCodes.push(judged.exitCode);
@@ -101,7 +104,9 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
     }
   };
   try {
-    await Promise.all(Array.from({ length: jobs }, lane));
+    // With workers, three lanes per worker: each worker holds its next request while the main
+    // thread judges and reports the last result (see PER_WORKER in pool.ts).
+    await Promise.all(Array.from({ length: pool ? jobs * 3 : jobs }, lane));
   } finally {
     await pool?.close();
   }
@@ -109,7 +114,7 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
   for (let index = 0; index < scenarios.length; index++) {
     if (reports[index]) continue;
     const scenario = scenarios[index]!;
-    const report = buildReport(scenario, requestFor(scenario, config, options.seed), { kind: 'skipped', reason: 'not run: --bail stopped the run after a failure' });
+    const report = buildReport(scenario, requestFor(scenario, config, options.seed, options.transport), { kind: 'skipped', reason: 'not run: --bail stopped the run after a failure' });
     reports[index] = report;
     await emit(reporters, (r) => r.onScenarioEnd?.(report, infos[index]!));
   }

@@ -16,6 +16,9 @@ const pipeline: Pipeline | undefined = data.pipelineModule
   ? ((await import(data.pipelineModule)) as { runOnDemand: Pipeline }).runOnDemand
   : undefined;
 
+// One scenario at a time, in the order sent (the pool sends the next before this one ends): two
+// mocked targets on one host cannot be open at once.
+let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (message: { id: number; request: ExecuteRequest }) => {
-  void execute(message.request, pipeline).then((outcome) => parentPort?.postMessage({ id: message.id, outcome }));
+  queue = queue.then(() => execute(message.request, pipeline).then((outcome) => parentPort?.postMessage({ id: message.id, outcome })));
 });

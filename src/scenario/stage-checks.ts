@@ -8,8 +8,7 @@ import { placeConfigIssues } from '../config/locate.js';
 import type { AppDefinition } from '../app/types.js';
 import type { Settings } from '../config/settings.js';
 import type { Issue } from '../core/errors.js';
-import { compileObjectMapping } from '../mapping/compile.js';
-import { compileScopingFilters } from '../scoping/compile.js';
+import { prepareObject } from '../engine/prepare.js';
 import { frame, locate, nodeAt, offsetsToLocation, type YamlDocument } from './yaml-source.js';
 
 /** An issue a stage found in an app, relative to the app. */
@@ -34,11 +33,14 @@ export function compileAppChecks(app: AppDefinition, settings: Settings): StageI
   for (const objectType of ['user', 'group'] as const) {
     const objectMapping = app.objects[objectType];
     if (!objectMapping) continue;
-    const base = ['objects', objectType];
-    const mappings = compileObjectMapping(objectMapping, objectType, { mapping: settings.mapping, expression: settings.expression });
-    if (!mappings.ok) issues.push(...mappings.issues.map((i) => stageIssue(i, [...base, 'mappings'], app)));
-    const filters = compileScopingFilters(objectMapping.scopingFilters, settings.scoping);
-    if (!filters.ok) issues.push(...filters.issues.map((i) => stageIssue(i, [...base, 'scopingFilters'], app)));
+    // The pipeline's own compile (cached by content and settings): an app shared by many
+    // scenarios compiles once, and the run then finds it compiled.
+    const prepared = prepareObject(objectMapping, objectType, settings);
+    if (prepared.ok) continue;
+    for (const issue of prepared.issues) {
+      const [list, ...rest] = issue.path ?? [];
+      issues.push(stageIssue({ ...issue, path: rest }, ['objects', objectType, String(list)], app));
+    }
   }
   return issues;
 }

@@ -144,7 +144,23 @@ export interface SplitPath {
  * Splits `name.givenName`, `urn:…:enterprise:2.0:User:employeeNumber` or
  * `urn:…:core:2.0:User:userName` (core URN prefixes are dropped) into names.
  */
-export function splitAttributePath(path: string): SplitPath {
+export function splitAttributePath(path: string): Readonly<SplitPath> {
+  let split = splits.get(path);
+  if (!split) {
+    split = Object.freeze(splitUncached(path));
+    Object.freeze(split.names);
+    if (splits.size >= MEMO_LIMIT) splits.clear();
+    splits.set(path, split);
+  }
+  return split;
+}
+
+/** Paths are few and read on every request: each is split (and looked up) once. */
+const MEMO_LIMIT = 4096;
+const splits = new Map<string, Readonly<SplitPath>>();
+const lookups: Record<ScimResourceType, Map<string, AttributeInfo | undefined>> = { User: new Map(), Group: new Map() };
+
+function splitUncached(path: string): SplitPath {
   if (path.toLowerCase().startsWith('urn:')) {
     const cut = path.lastIndexOf(':');
     const urn = path.slice(0, cut);
@@ -162,6 +178,15 @@ export function splitAttributePath(path: string): SplitPath {
 
 /** Looks up an attribute (case-insensitively); `undefined` for attributes outside the known schemas. */
 export function lookupAttribute(type: ScimResourceType, path: string): AttributeInfo | undefined {
+  const memo = lookups[type];
+  if (memo.has(path)) return memo.get(path);
+  const found = lookupUncached(type, path);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(path, found);
+  return found;
+}
+
+function lookupUncached(type: ScimResourceType, path: string): AttributeInfo | undefined {
   const { urn, names } = splitAttributePath(path);
   let table: Record<string, AttributeInfo> | undefined = urn ? extensions[type][urn.toLowerCase()] : cores[type];
   let found: AttributeInfo | undefined;

@@ -90,29 +90,52 @@ export function retryWaitMs(outcome: HttpOutcome, clock: Clock): number {
 async function send(method: string, url: string, body: unknown, config: TransportConfig): Promise<HttpOutcome> {
   const headers: Record<string, string> = { Authorization: config.authorization };
   if (body !== undefined) headers['Content-Type'] = 'application/scim+json';
-  // A cleared timer rather than AbortSignal.timeout, so thousands of bench requests leave no timers behind.
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), config.timeoutMs);
-  const signal = config.signal ? AbortSignal.any([config.signal, timeout.signal]) : timeout.signal;
+  // One controller aborted by the timeout or by the run's signal. Not AbortSignal.any: on Node 20 a
+  // signal it returns that gets an abort listener (fetch adds one) stays reachable until it aborts,
+  // so every request leaked about 1 KB. Not AbortSignal.timeout: a cleared timer leaves nothing behind.
+  const parent = config.signal;
+  const controller = takeController(config);
+  const timer = setTimeout(() => controller.abort(), config.timeoutMs);
   try {
     const response = await config.fetch(url, {
       method,
       headers,
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal,
+      signal: controller.signal,
       redirect: 'manual',
     });
     const text = await response.text();
     return { kind: 'response', status: response.status, headers: response.headers, text };
   } catch (error) {
-    if (config.signal?.aborted) return { kind: 'transport', transport: 'aborted', detail: 'the run was aborted' };
-    if (timeout.signal.aborted) {
+    if (parent?.aborted) return { kind: 'transport', transport: 'aborted', detail: 'the run was aborted' };
+    if (controller.signal.aborted) {
       return { kind: 'transport', transport: 'timeout', detail: `no answer within ${config.timeoutMs} ms` };
     }
     return classify(error);
   } finally {
     clearTimeout(timer);
+    if (!controller.signal.aborted) spares.set(config, controller);
   }
+}
+
+/**
+ * An unaborted controller a finished request gave back, per transport config (one client): the
+ * next request reuses it instead of creating one (an AbortSignal costs ~10 µs on Node 20). A
+ * controller is only ever held by one request at a time, and one that aborted is never reused.
+ */
+const spares = new WeakMap<TransportConfig, AbortController>();
+
+function takeController(config: TransportConfig): AbortController {
+  const spare = spares.get(config);
+  if (spare) {
+    spares.delete(config);
+    return spare;
+  }
+  const controller = new AbortController();
+  const parent = config.signal;
+  if (parent?.aborted) controller.abort(parent.reason);
+  else parent?.addEventListener('abort', () => controller.abort(parent.reason), { once: true });
+  return controller;
 }
 
 const TIMEOUT_CODES = new Set([

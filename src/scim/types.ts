@@ -194,6 +194,17 @@ export interface TargetSnapshot {
   groups: ScimResource[];
 }
 
+/**
+ * How the SCIM client reaches the mocked target. `direct`: through the mock's own in-process
+ * `fetch` ({@link MockScimTarget.fetch}); `nock`: through the global `fetch`, intercepted by nock.
+ * Both run the same handler and give byte-identical reports apart from timings; `direct` skips
+ * nock's timers (about 3 ms of idle time per request). @default 'direct'
+ */
+export type ScimTransport = 'direct' | 'nock';
+
+/** The transports, in documentation order. */
+export const SCIM_TRANSPORTS: readonly ScimTransport[] = ['direct', 'nock'];
+
 /** Options of {@link TargetState}'s mock (`createMockScimTarget(state, behaviour, options)`). */
 export interface MockTargetOptions {
   /** Tenant URL the mock answers for; flags in its query string are ignored. @default 'https://scim.example.test/scim/v2' */
@@ -221,6 +232,12 @@ export interface MockScimTarget {
   readonly baseUrl: string;
   /** Every exchange so far, in order, `Authorization` redacted. */
   readonly journal: Exchange[];
+  /**
+   * The mock as an in-process `fetch` (the `direct` transport): the same handler the nock
+   * interceptor calls, without nock's socket emulation. Requests for other hosts go to the
+   * global `fetch` (and so to nock). See docs/scim.md, "Transports".
+   */
+  readonly fetch: typeof fetch;
   /** Deep copy of the current users and groups. */
   snapshot(): TargetSnapshot;
   /** Labels the following exchanges with a pipeline step (`testConnection`, `match`…). */

@@ -11,7 +11,7 @@ import { runScenarioWithExitCode } from '../../runner/run.js';
 import { selectScenarios } from '../../runner/select.js';
 import { loadScenarios } from '../../scenario/load.js';
 import type { CommandContext } from '../types.js';
-import { integerOption, printIssues, useColor } from './run.js';
+import { integerOption, printIssues, transportOption, useColor } from './run.js';
 
 export default async function explain(context: CommandContext): Promise<number> {
   const file = String(context.args[0]);
@@ -30,9 +30,11 @@ export default async function explain(context: CommandContext): Promise<number> 
     );
   }
   const seed = integerOption(context.options['seed'], '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const transport = transportOption(context.options['transport']);
   const { report, exitCode } = await runScenarioWithExitCode(picked[0]!, {
     config: context.config,
     ...(seed !== undefined ? { seed } : {}),
+    ...(transport !== undefined ? { transport } : {}),
   });
   if (context.options['json'] === true) context.io.stdout(toJson(report).trimEnd());
   else for (const line of explainLines(report, color)) context.io.stdout(line);

@@ -13,13 +13,17 @@ import { selectScenarios } from '../../runner/select.js';
 import { loadScenarios } from '../../scenario/load.js';
 import type { LoadResult } from '../../scenario/types.js';
 import { printable } from '../../report/printable.js';
+import { SCIM_TRANSPORTS, type ScimTransport } from '../../scim/types.js';
 import type { CommandContext } from '../types.js';
 
 export default async function run(context: CommandContext): Promise<number> {
   const { options, config } = context;
   const jobs = integerOption(options['jobs'], '--jobs', 1, 64) ?? config.jobs;
   const seed = integerOption(options['seed'], '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const transport = transportOption(options['transport']);
   const color = useColor(context);
+  // Workers load their modules while the scenarios load.
+  if (jobs > 1) (await import('../../runner/pool.js')).prewarmWorkers(jobs);
   const loaded = await load(context);
   const selected = selectScenarios(loaded.scenarios, {
     ...(typeof options['grep'] === 'string' ? { grep: options['grep'] } : {}),
@@ -45,6 +49,7 @@ export default async function run(context: CommandContext): Promise<number> {
     bail: options['bail'] === true || config.bail,
     update: options['update'] === true,
     ...(seed !== undefined ? { seed } : {}),
+    ...(transport !== undefined ? { transport } : {}),
     issues: loaded.issues,
   });
   output.done?.();
@@ -126,6 +131,18 @@ export function consoleOutput(context: CommandContext): ReporterOutput & { done?
 export function stringList(value: unknown): string[] {
   if (value === undefined || value === null || value === false) return [];
   return (Array.isArray(value) ? value : [value]).map(String).filter((v) => v !== '');
+}
+
+/** `--transport direct|nock`; `undefined` when absent (the config decides). */
+export function transportOption(value: unknown): ScimTransport | undefined {
+  if (value === undefined) return undefined;
+  const name = String(value);
+  if (!(SCIM_TRANSPORTS as readonly string[]).includes(name)) {
+    throw new UsageError('CLI_INVALID_OPTION', `--transport must be one of ${SCIM_TRANSPORTS.join(', ')}, got "${name}"`, {
+      hint: 'direct (the default) answers in-process; nock sends the same requests through the global fetch and nock',
+    });
+  }
+  return name as ScimTransport;
 }
 
 /** An integer option within bounds; `undefined` when absent. */

@@ -3,7 +3,7 @@
  * random source, `meta` from the injected clock, and the uniqueness rules a SCIM server enforces
  * (userName, RFC 7643 §4.1.1; group displayName, entra-scim-wire.md §4).
  */
-import type { Clock, RandomSource } from '../../core/determinism.js';
+import { isoString, type Clock, type RandomSource } from '../../core/determinism.js';
 import { coreSchemaOf, ENTERPRISE_USER_SCHEMA, endpointOf, type ScimResourceType } from '../schema.js';
 import type { ScimResource, TargetSnapshot } from '../types.js';
 import { canonicalResource } from './canonical.js';
@@ -160,6 +160,6 @@ export class TargetStore {
   }
 
   private now(): string {
-    return new Date(this.options.clock.now()).toISOString();
+    return isoString(this.options.clock.now());
   }
 }

@@ -13,6 +13,7 @@ import { fixedClock, seededRandom } from '../../core/determinism.js';
 import { InputError } from '../../core/errors.js';
 import { parseTenantUrl } from '../tenant-url.js';
 import type { Exchange, Fault, MockScimTarget, MockTargetOptions, TargetBehaviour, TargetState } from '../types.js';
+import { createDirectFetch, type HandlerReply } from './direct-fetch.js';
 import { FAULT_METHODS, FaultSchedule } from './faults.js';
 import { parseFilter } from './filter.js';
 import { errorReply, SCIM_CONTENT_TYPE, type MockReply } from './protocol.js';
@@ -93,9 +94,8 @@ export async function createMockScimTarget(
     return probe;
   };
 
-  type NockReply = [number, string, Record<string, string>];
-
-  async function handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Promise<NockReply> {
+  /** Answers one request; nock's interceptor and the direct fetch both call it. */
+  async function handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Promise<HandlerReply> {
     const url = new URL(uri, origin);
     const relative = relativePath(url.pathname, basePath);
     const query = url.searchParams;
@@ -111,7 +111,7 @@ export async function createMockScimTarget(
     };
     journal.push(exchange);
 
-    const answer = (reply: MockReply): NockReply => {
+    const answer = (reply: MockReply): HandlerReply => {
       const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
       const contentType: Record<string, string> = text ? { 'Content-Type': SCIM_CONTENT_TYPE } : {};
       const replyHeaders: Record<string, string> = { ...contentType, ...reply.headers };
@@ -166,6 +166,7 @@ export async function createMockScimTarget(
   return {
     baseUrl,
     journal,
+    fetch: createDirectFetch(origin, handle, () => !closed),
     snapshot: () => store.snapshot(),
     setStep(next) {
       step = next;

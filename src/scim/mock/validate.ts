@@ -252,8 +252,9 @@ function checkFault(fault: unknown, path: Path, add: Add): void {
     if (value === undefined || (Number.isInteger(value) && value >= 1)) continue;
     add('MOCK_INVALID_FAULT', [...path, key], 'must be a whole number of at least 1');
   }
-  if (f.status !== undefined && (!Number.isInteger(f.status) || f.status < 100 || f.status > 599)) {
-    add('MOCK_INVALID_FAULT', [...path, 'status'], 'must be an HTTP status between 100 and 599');
+  // 1xx are interim answers: no fetch Response carries one (nock's playback throws outside any promise).
+  if (f.status !== undefined && (!Number.isInteger(f.status) || f.status < 200 || f.status > 599)) {
+    add('MOCK_INVALID_FAULT', [...path, 'status'], 'must be a final HTTP status between 200 and 599');
   }
   if (f.delayMs !== undefined && (typeof f.delayMs !== 'number' || !(f.delayMs >= 0))) {
     add('MOCK_INVALID_FAULT', [...path, 'delayMs'], 'must be a number of milliseconds (0 or more)');
