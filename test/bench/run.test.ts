@@ -31,6 +31,19 @@ beforeAll(async () => {
   all = loaded.scenarios;
 });
 
+/**
+ * A scenario whose target state the pipeline refuses. The loader reports such a state before
+ * anything runs, so it is built here, past the loader, to prove bench's own handling.
+ */
+function refusedTarget(): LoadedScenario {
+  const scenario = named('bench create');
+  return {
+    ...scenario,
+    name: 'bench refused target',
+    target: { users: [{ id: 'u-1', userName: 'alice@contoso.com' }, { id: 'u-1', userName: 'bob@contoso.com' }] },
+  };
+}
+
 function measured(row: ScenarioRow | undefined): Extract<ScenarioRow, { status: 'measured' }> {
   if (row?.status !== 'measured') throw new Error(`expected a measured row, got ${JSON.stringify(row)}`);
   return row;
@@ -56,7 +69,7 @@ describe('runBench', () => {
     ['bench timeout', 'SCENARIO_TIMEOUT', ExitCode.failed],
     ['bench refused target', 'MOCK_DUPLICATE_ID', ExitCode.invalidInput],
   ])('"%s" is a failed row with its error (%s), never a timing', async (name, code, exitCode) => {
-    const report = await runBench([named(name)], tiny);
+    const report = await runBench([name === 'bench refused target' ? refusedTarget() : named(name)], tiny);
     const row = report.scenarios[0];
     expect(row).toMatchObject({ status: 'failed', name, error: { code, exitCode } });
     expect(row).not.toHaveProperty('pipeline');
@@ -64,7 +77,7 @@ describe('runBench', () => {
   });
 
   it('keeps measuring the others, and the worst failure decides the exit code', async () => {
-    const report = await runBench([named('bench wrong expectation'), named('bench create'), named('bench refused target')], tiny);
+    const report = await runBench([named('bench wrong expectation'), named('bench create'), refusedTarget()], tiny);
     expect(report.scenarios.map((r) => r.status)).toEqual(['failed', 'measured', 'failed']);
     expect(report.exitCode).toBe(ExitCode.invalidInput);
   });
