@@ -199,7 +199,12 @@ function headerRecord(headers: Headers, url: URL): Record<string, string> {
 
 /** The reply, or a rejection with the signal's reason as soon as the signal aborts (as fetch does). */
 function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // The request already reached the target; its answer (or failure, e.g. a delay cut short
+    // when the mock closes) is dropped, as fetch drops it, and must not surface as unhandled.
+    work.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
