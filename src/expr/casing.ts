@@ -4,8 +4,6 @@
  * Culture-aware when a culture is given (`tr-TR` maps `I` to `ı`).
  */
 
-const ascii = /^[\x00-\x7f]*$/;
-
 function mapEach(text: string, map: (ch: string) => string): string {
   let out = '';
   for (const ch of text) {
@@ -16,12 +14,25 @@ function mapEach(text: string, map: (ch: string) => string): string {
   return out;
 }
 
+/** The invariant culture's simple lower-case mapping, one character at a time (the reference for the fast path). */
+export function invariantLowerCase(text: string): string {
+  return mapEach(text, (ch) => (ch === '\u0130' ? 'i' : ch.toLowerCase()));
+}
+
+/** The invariant culture's simple upper-case mapping, one character at a time (the reference for the fast path). */
+export function invariantUpperCase(text: string): string {
+  return mapEach(text, (ch) => ch.toUpperCase());
+}
+
 /** Lower case with simple mappings; invariant culture when `culture` is undefined. */
 export function lowerCase(text: string, culture?: string): string {
   if (culture === undefined) {
-    if (ascii.test(text)) return text.toLowerCase();
+    // JavaScript's whole-string mapping differs from the simple one only for İ (U+0130, i + U+0307)
+    // and a final Σ (U+03A3, ς): without them it is the same text, much faster
+    // (test/expr/casing.test.ts checks every code point).
+    if (text.indexOf('\u0130') < 0 && text.indexOf('\u03a3') < 0) return text.toLowerCase();
     // Invariant culture: İ (U+0130) lower-cases to i (its simple mapping), not i + U+0307.
-    return mapEach(text, (ch) => (ch === '\u0130' ? 'i' : ch.toLowerCase()));
+    return invariantLowerCase(text);
   }
   return mapEach(text, (ch) => ch.toLocaleLowerCase(culture));
 }
@@ -29,8 +40,12 @@ export function lowerCase(text: string, culture?: string): string {
 /** Upper case with simple mappings; invariant culture when `culture` is undefined. */
 export function upperCase(text: string, culture?: string): string {
   if (culture === undefined) {
-    if (ascii.test(text)) return text.toUpperCase();
-    return mapEach(text, (ch) => ch.toUpperCase());
+    // Upper-case mappings never shrink a character and are not context-sensitive, so a result of
+    // the same length used no special (expanding) mapping: it is the simple mapping
+    // (test/expr/casing.test.ts checks every code point).
+    const upper = text.toUpperCase();
+    if (upper.length === text.length) return upper;
+    return invariantUpperCase(text);
   }
   return mapEach(text, (ch) => ch.toLocaleUpperCase(culture));
 }

@@ -7,6 +7,7 @@
 import { format as formatDate, parse as parseDate } from 'date-fns';
 import { UTCDate } from '@date-fns/utc';
 import { evalError, single, textOf } from '../coerce.js';
+import { compileDateFormat, compileDateParse, type DateFormatPlan, type DateParsePlan } from '../date-fns-plan.js';
 import { inDateRange, minDateMs, msPerDay, msPerMinute, parseOffset } from '../datetime.js';
 import { dateFnsPattern, DotnetFormatError, translateDotnetFormat, type DotnetFormat } from '../dotnet-format.js';
 import { DateTime, renderScalar } from '../value.js';
@@ -42,15 +43,27 @@ function parseStyles(text: string | null, site: CallSite): ReadonlySet<Style> {
   return out;
 }
 
-/** Translated formats and their date-fns patterns, by format text. */
-const formatCache = new Map<string, { format: DotnetFormat; pattern: string } | DotnetFormatError>();
+/**
+ * A translated format: its date-fns pattern, and the compiled plans that parse and write it as
+ * date-fns would (undefined where date-fns itself must do it; see date-fns-plan.ts).
+ */
+interface TranslatedFormat {
+  readonly format: DotnetFormat;
+  readonly pattern: string;
+  readonly parse: DateParsePlan | undefined;
+  readonly write: DateFormatPlan | undefined;
+}
 
-function formatOf(text: string, site: CallSite, index: number): { format: DotnetFormat; pattern: string } {
+/** Translated formats by format text. */
+const formatCache = new Map<string, TranslatedFormat | DotnetFormatError>();
+
+function formatOf(text: string, site: CallSite, index: number): TranslatedFormat {
   let entry = formatCache.get(text);
   if (!entry) {
     try {
       const format = translateDotnetFormat(text);
-      entry = { format, pattern: dateFnsPattern(format) };
+      const pattern = dateFnsPattern(format);
+      entry = { format, pattern, parse: compileDateParse(pattern), write: compileDateFormat(pattern) };
     } catch (error) {
       entry = error instanceof DotnetFormatError ? error : new DotnetFormatError(String(error));
     }
@@ -93,21 +106,47 @@ export const FormatDateTime: EagerFunction = {
         if (frame.ctx.options.nullStringArgument === 'null') return null;
         text = '';
       } else text = renderScalar(source);
-      const parsed = parseExact(text, input.format, input.pattern, styles, frame, site);
+      const parsed = parseExact(text, input, styles, frame, site);
       instant = parsed.ms;
       offset = parsed.offset;
     }
-    const keep = offset !== undefined && frame.ctx.options.formatDateTimeOffset === 'keep';
-    const shifted = keep ? instant + offset! * msPerMinute : instant;
-    return formatDate(new UTCDate(shifted), keep ? dateFnsPattern(output.format, offset) : output.pattern);
+    if (offset !== undefined && frame.ctx.options.formatDateTimeOffset === 'keep') {
+      const pattern = dateFnsPattern(output.format, offset);
+      const write = keptOffsetWriter(pattern);
+      const shifted = instant + offset * msPerMinute;
+      return write ? write(shifted) : formatDate(new UTCDate(shifted), pattern);
+    }
+    return output.write ? output.write(instant) : formatDate(new UTCDate(instant), output.pattern);
   },
 };
 
-/** .NET ParseExact: whitespace per styles, exact token widths, then date-fns parses. */
-function parseExact(raw: string, format: DotnetFormat, pattern: string, styles: ReadonlySet<Style>, frame: Frame, site: CallSite): { ms: number; offset: number | undefined } {
+/** Format plans of output patterns with a kept offset written in (one per format and offset). */
+const keptOffsetPlans = new Map<string, DateFormatPlan | undefined>();
+
+function keptOffsetWriter(pattern: string): DateFormatPlan | undefined {
+  if (keptOffsetPlans.has(pattern)) return keptOffsetPlans.get(pattern);
+  const plan = compileDateFormat(pattern);
+  if (keptOffsetPlans.size > 500) keptOffsetPlans.clear();
+  keptOffsetPlans.set(pattern, plan);
+  return plan;
+}
+
+/** Whether the text starts or ends with a character that `\s` might match (else trimming is a no-op). */
+function mayHaveOuterWhite(text: string): boolean {
+  if (text === '') return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return !(first > 32 && first < 127) || !(last > 32 && last < 127);
+}
+
+/** .NET ParseExact: whitespace per styles, exact token widths, then date-fns (or its compiled plan) parses. */
+function parseExact(raw: string, input: TranslatedFormat, styles: ReadonlySet<Style>, frame: Frame, site: CallSite): { ms: number; offset: number | undefined } {
+  const format = input.format;
   let text = raw;
-  if (styles.has('AllowLeadingWhite')) text = text.replace(/^\s+/, '');
-  if (styles.has('AllowTrailingWhite')) text = text.replace(/\s+$/, '');
+  if (mayHaveOuterWhite(text)) {
+    if (styles.has('AllowLeadingWhite')) text = text.replace(/^\s+/, '');
+    if (styles.has('AllowTrailingWhite')) text = text.replace(/\s+$/, '');
+  }
   if (styles.has('AllowInnerWhite')) text = text.replace(/\s+/g, ' ');
   const fail = (why: string): never =>
     evalError('EXPR_EVAL_INVALID_DATE', `source "${raw}" does not match the input format: ${why}`, site, 0, 'check the source value against inputFormat; .NET parsing is exact (hh needs two digits)');
@@ -117,8 +156,7 @@ function parseExact(raw: string, format: DotnetFormat, pattern: string, styles: 
   // a two-digit year uses .NET's window 1950–2049.
   let reference = styles.has('NoCurrentDateDefault') && !format.hasDate ? minDateMs : Math.floor(frame.ctx.clock.now() / msPerDay) * msPerDay;
   if (format.twoDigitYear) reference = Date.UTC(2000, 0, 1);
-  const date = parseDate(text, pattern, new UTCDate(reference));
-  const ms = date.getTime();
+  const ms = input.parse ? input.parse(text, reference) : parseDate(text, input.pattern, new UTCDate(reference)).getTime();
   if (Number.isNaN(ms)) return fail('a field is out of range');
   if (!inDateRange(ms)) return fail('it is outside the years 1–9999');
   const offsetText = match[1];
