@@ -12,6 +12,7 @@ import { findFunction } from './functions/registry.js';
 import type { Args, CallSite, EagerFunction, Thunk } from './functions/types.js';
 import { DateTime, DoNotFlow, fromSource, renderScalar, type Scalar, type Value } from './value.js';
 import type { ExpressionOptions } from './options.js';
+import type { SourceAttributes } from './context.js';
 
 /** Compiles one node. `root` is the whole expression (for error positions of hand-built ASTs). */
 export function compileNode(node: Expression, root: Expression = node): Thunk {
@@ -65,7 +66,7 @@ export function compileNode(node: Expression, root: Expression = node): Thunk {
 }
 
 /** The value of an integer literal (or a quoted one) that fits a JS number exactly, else undefined. */
-function literalInteger(node: Expression): number | undefined {
+export function literalInteger(node: Expression): number | undefined {
   const text = node.kind === 'integer' ? node.text : node.kind === 'string' ? node.value.trim() : undefined;
   if (text === undefined || !/^[+-]?\d{1,15}$/.test(text)) return undefined;
   return Number(text);
@@ -75,11 +76,17 @@ function attributeThunk(name: string): Thunk {
   return (frame) => {
     const raw = frame.attrs[name];
     if (typeof raw === 'string') return raw;
-    if (raw === undefined || raw === null) return null;
-    // Guard against names such as "constructor" or "__proto__" reaching Object.prototype.
-    if ((typeof raw === 'object' || typeof raw === 'function') && !Object.prototype.hasOwnProperty.call(frame.attrs, name)) return null;
-    return fromSource(raw);
+    return attributeValue(frame.attrs, name, raw);
   };
+}
+
+/** The value of attribute `name`, already read from `attrs` as `raw`: absent ⇒ null. */
+export function attributeValue(attrs: SourceAttributes, name: string, raw: SourceAttributes[string]): Value {
+  if (typeof raw === 'string') return raw;
+  if (raw === undefined || raw === null) return null;
+  // Guard against names such as "constructor" or "__proto__" reaching Object.prototype.
+  if ((typeof raw === 'object' || typeof raw === 'function') && !Object.prototype.hasOwnProperty.call(attrs, name)) return null;
+  return fromSource(raw);
 }
 
 /** Evaluates the arguments, returns a DoNotFlow argument as the result, then calls the function. */

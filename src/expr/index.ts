@@ -6,7 +6,9 @@
  *   const expr = compileExpression('Join("@", ToLower([givenName]), "contoso.com")');
  *   expr.evaluate({ givenName: 'Alice' }, context); // "alice@contoso.com"
  */
+import { isDeepStrictEqual } from 'node:util';
 import { attributesOf, printExpression, walkExpression, type Expression } from './ast.js';
+import { generateEvaluator } from './codegen.js';
 import { compileNode } from './compile.js';
 import { resolveEvalContext, type EvalContext, type SourceAttributes } from './context.js';
 import type { Frame, Thunk } from './functions/types.js';
@@ -74,8 +76,13 @@ export function compileExpression(textOrAst: string | Expression, options?: Part
   const ast = typeof textOrAst === 'string' ? parseExpression(textOrAst, resolved) : textOrAst;
   const source = typeof textOrAst === 'string' ? textOrAst : printExpression(ast);
   // A hand-built AST gets the same checks as text (names, arity, shapes) through its printed form.
-  if (typeof textOrAst !== 'string') parseExpression(source, { ...resolved, functionNameCase: 'sensitive' });
+  const reparsed = typeof textOrAst === 'string' ? ast : parseExpression(source, { ...resolved, functionNameCase: 'sensitive' });
+  // The closures are the reference evaluator (and the fallback); the generated function is the
+  // fast path. Code is generated only from the parser's own AST: a hand-built one only when it is
+  // exactly what the parser makes of its printed form (positions included, so errors match).
   const thunk = compileNode(ast);
+  const generated = reparsed === ast || isDeepStrictEqual(reparsed, ast) ? generateEvaluator(reparsed) : undefined;
+  const run = generated ?? ((attributes: SourceAttributes, context: EvalContext) => thunk({ attrs: attributes, ctx: context }));
   const rules: Thunk[] | null =
     ast.kind === 'call' && ast.name === 'SelectUniqueValue' ? ast.args.map((arg) => (arg.kind === 'empty' ? () => null : compileNode(arg, ast))) : null;
   let redacted = false;
@@ -87,10 +94,7 @@ export function compileExpression(textOrAst: string | Expression, options?: Part
     ast,
     attributes: attributesOf(ast),
     redacted,
-    evaluate(attributes, context) {
-      const frame: Frame = { attrs: attributes, ctx: context };
-      return thunk(frame);
-    },
+    evaluate: run,
     uniqueValueCandidates(attributes, context) {
       if (!rules) return null;
       const frame: Frame = { attrs: attributes, ctx: context };

@@ -84,7 +84,7 @@ const noise = fc.oneof(
 );
 
 /** A text near what the pattern accepts: a formatted date, edited; sometimes noise. */
-function inputFor(p: string, ms: number, changes: [number, string, string][], random: string | undefined): string {
+function inputFor(p: string, ms: number, changes: readonly (readonly [number, string, string])[], random: string | undefined): string {
   if (random !== undefined) return random;
   let text = dateFnsFormat(ms, p);
   if (text.startsWith('throws')) text = '2021-06-30';

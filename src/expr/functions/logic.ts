@@ -8,7 +8,7 @@ import { DateTime, DoNotFlow, fromSource, renderScalar, type EvalResult, type Sc
 import type { CallSite, EagerFunction, Frame, LazyFunction, Thunk } from './types.js';
 
 /** The Boolean a condition stands for (IIF): Booleans, Boolean strings, numbers (non-zero), null = false. */
-function conditionOf(value: Value, frame: Frame, site: CallSite): boolean {
+export function conditionOf(value: Value, frame: Frame, site: CallSite): boolean {
   const s = single(value, site, 0);
   if (s === null) return false;
   const b = booleanOf(s, frame.ctx.options);
@@ -16,6 +16,22 @@ function conditionOf(value: Value, frame: Frame, site: CallSite): boolean {
   if (typeof s === 'bigint') return s !== 0n;
   if (typeof s === 'string' && /^\s*[+-]?\d+\s*$/.test(s)) return BigInt(s.trim()) !== 0n;
   return evalError('EXPR_EVAL_INVALID_BOOLEAN', `the condition is "${renderScalar(s)}", which is neither True nor False`, site, 0, 'use a comparison such as [a] = "x" or a function returning a Boolean');
+}
+
+/**
+ * The `iifNullCondition` rule (§2.4.3) before IIF evaluates its condition: true when an attribute
+ * the condition reads is null or `""` and the rule is `false` (take the false branch without the
+ * condition); throws for `error`; false otherwise (evaluate the condition).
+ */
+export function iifSkipsCondition(frame: Frame, conditionAttributes: readonly string[], site: CallSite): boolean {
+  const rule = frame.ctx.options.iifNullCondition;
+  if (rule === 'evaluate') return false;
+  for (const name of conditionAttributes) {
+    if (!isNullOrEmpty(fromSource(frame.attrs[name]))) continue;
+    if (rule === 'false') return true;
+    return evalError('EXPR_EVAL_NULL_CONDITION', `the condition reads [${name}], which is null or empty`, site, 0, 'use Switch([attr], [attr], "", "fallback") to test for empty values');
+  }
+  return false;
 }
 
 /**
@@ -33,14 +49,7 @@ export const IIF: LazyFunction = {
     const no = whenFalse!;
     const conditionAttributes = attributesOf(site.node.args[0]!);
     return (frame) => {
-      const rule = frame.ctx.options.iifNullCondition;
-      if (rule !== 'evaluate') {
-        for (const name of conditionAttributes) {
-          if (!isNullOrEmpty(fromSource(frame.attrs[name]))) continue;
-          if (rule === 'false') return no(frame);
-          return evalError('EXPR_EVAL_NULL_CONDITION', `the condition reads [${name}], which is null or empty`, site, 0, 'use Switch([attr], [attr], "", "fallback") to test for empty values');
-        }
-      }
+      if (frame.ctx.options.iifNullCondition !== 'evaluate' && iifSkipsCondition(frame, conditionAttributes, site)) return no(frame);
       const c = cond(frame);
       if (c instanceof DoNotFlow) return c;
       return conditionOf(c, frame, site) ? yes(frame) : no(frame);
