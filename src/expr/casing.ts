@@ -24,13 +24,22 @@ export function invariantUpperCase(text: string): string {
   return mapEach(text, (ch) => ch.toUpperCase());
 }
 
+/** Whether the text holds İ (U+0130) or Σ (U+03A3); a loop is faster than indexOf on short text. */
+function hasSpecialLower(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x130 || c === 0x3a3) return true;
+  }
+  return false;
+}
+
 /** Lower case with simple mappings; invariant culture when `culture` is undefined. */
 export function lowerCase(text: string, culture?: string): string {
   if (culture === undefined) {
     // JavaScript's whole-string mapping differs from the simple one only for İ (U+0130, i + U+0307)
     // and a final Σ (U+03A3, ς): without them it is the same text, much faster
     // (test/expr/casing.test.ts checks every code point).
-    if (text.indexOf('\u0130') < 0 && text.indexOf('\u03a3') < 0) return text.toLowerCase();
+    if (!hasSpecialLower(text)) return text.toLowerCase();
     // Invariant culture: İ (U+0130) lower-cases to i (its simple mapping), not i + U+0307.
     return invariantLowerCase(text);
   }

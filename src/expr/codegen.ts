@@ -5,7 +5,8 @@
  * attributes become plain property reads. What each step does is shared with the closures:
  *
  * - eager calls call the registry's own implementation (`FunctionDef.call`) with the same
- *   arguments (literal integers pre-parsed by the same rule), the same CallSite and frame;
+ *   arguments (literal integers pre-parsed by the same rule), the same CallSite and frame; where
+ *   the function has a `text` shortcut and every argument is text or null, the shortcut first;
  * - IIF and Switch are laid out as `if`/`else` (only the chosen branch runs) around the same
  *   helpers (`iifSkipsCondition`, `conditionOf`, `textOf`); other lazy functions
  *   (SelectUniqueValue) run their closure;
@@ -44,14 +45,18 @@ class Generator {
 
   constructor(private readonly root: Expression) {}
 
-  /** The function body: `frame` is the closures' Frame, for the implementations that take it. */
+  /**
+   * The function body. The constants become local bindings of the factory; `frame` (the closures'
+   * Frame, for the implementations that take one) is made on first use.
+   */
   body(): string {
     const result = this.value(this.root);
     return [
       '"use strict";',
       `const { ${runtimeNames} } = R;`,
+      ...this.constants.map((_, i) => `const K${i} = K[${i}];`),
       'return function evaluate(attrs, ctx) {',
-      'const frame = { attrs, ctx };',
+      'let frame;',
       ...this.lines,
       `return ${result};`,
       '};',
@@ -60,7 +65,7 @@ class Generator {
 
   private constant(value: unknown): string {
     this.constants.push(value);
-    return `K[${this.constants.length - 1}]`;
+    return `K${this.constants.length - 1}`;
   }
 
   private local(): string {
@@ -135,23 +140,46 @@ class Generator {
     if (def.name === 'IIF' && node.args.length === 3 && [0, 1, 2].every(filled)) return this.iif(node, site);
     if (def.name === 'Switch' && node.args.every((_, i) => i === 1 || filled(i))) return this.switch(node, site);
     if (def.lazy) return this.closure(node);
+    // Whether the `text` shortcut fits the call's shape: every slot supplied, integer slots literal.
+    let shortcut = def.text !== undefined;
+    const texts: string[] = [];
     const args = node.args.map((arg, index) => {
-      if (arg.kind === 'empty') return 'undefined';
-      const literal = def.intArgs?.includes(index) ? literalInteger(arg) : undefined;
+      if (arg.kind === 'empty') {
+        shortcut = false;
+        return 'undefined';
+      }
+      const isInt = def.intArgs?.includes(index) === true;
+      const literal = isInt ? literalInteger(arg) : undefined;
       // Pre-parsed as the closure compiler does (FunctionDef.intArgs); a number of at most 15 digits.
       if (literal !== undefined) return Object.is(literal, -0) ? '-0' : String(literal);
-      return this.value(arg);
+      if (isInt) shortcut = false;
+      const value = this.value(arg);
+      if (arg.kind !== 'string' && arg.kind !== 'integer') texts.push(value);
+      return value;
     });
     const v = this.local();
-    this.emit(`const ${v} = ${this.constant(def.call)}([${args.join(', ')}], frame, ${this.constant(site)});`);
+    const call = `${this.constant(def.call)}([${args.join(', ')}], ${this.frame()}, ${this.constant(site)})`;
+    if (shortcut) {
+      // Text or null at run time: the shortcut, unless it declines.
+      const isText = texts.map((t) => `(typeof ${t} === 'string' || ${t} === null)`).join(' && ') || 'true';
+      this.emit(`let ${v} = ${isText} ? ${this.constant(def.text)}(ctx.options, ${args.join(', ')}) : undefined;`);
+      this.emit(`if (${v} === undefined) ${v} = ${call};`);
+    } else {
+      this.emit(`const ${v} = ${call};`);
+    }
     this.stopOnDoNotFlow(v);
     return v;
+  }
+
+  /** The frame, made on first use. */
+  private frame(): string {
+    return '(frame ??= { attrs, ctx })';
   }
 
   /** The node's closure, for what the generator does not lay out itself. */
   private closure(node: CallNode): string {
     const v = this.local();
-    this.emit(`const ${v} = ${this.constant(compileNode(node, this.root))}(frame);`);
+    this.emit(`const ${v} = ${this.constant(compileNode(node, this.root))}(${this.frame()});`);
     this.stopOnDoNotFlow(v);
     return v;
   }
@@ -162,9 +190,9 @@ class Generator {
     const siteRef = this.constant(site);
     const test = this.local();
     this.emit(`let ${test} = false;`);
-    this.emit(`if (ctx.options.iifNullCondition === 'evaluate' || !iifSkipsCondition(frame, ${this.constant(attributesOf(condition!))}, ${siteRef})) {`);
+    this.emit(`if (ctx.options.iifNullCondition === 'evaluate' || !iifSkipsCondition(${this.frame()}, ${this.constant(attributesOf(condition!))}, ${siteRef})) {`);
     const c = this.value(condition!);
-    this.emit(`${test} = conditionOf(${c}, frame, ${siteRef});`);
+    this.emit(`${test} = conditionOf(${c}, ${this.frame()}, ${siteRef});`);
     this.emit('}');
     return this.branches(test, whenTrue!, whenFalse!);
   }

@@ -57,7 +57,12 @@ export function textOrEmpty(value: Value | undefined, site: CallSite, index: num
 export function sourceText(value: Value | undefined, frame: Frame, site: CallSite, index = 0): string | null {
   const text = textOf(value, site, index);
   if (text !== null) return text;
-  return frame.ctx.options.nullStringArgument === 'empty' ? '' : null;
+  return nullSourceText(frame.ctx.options);
+}
+
+/** What a null source string reads as under `nullStringArgument` (see {@link sourceText}). */
+export function nullSourceText(options: Pick<ExpressionOptions, 'nullStringArgument'>): string | null {
+  return options.nullStringArgument === 'empty' ? '' : null;
 }
 
 const integerText = /^\s*([+-]?)(\d+)\s*$/;

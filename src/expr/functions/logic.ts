@@ -115,6 +115,14 @@ export const Coalesce: EagerFunction = {
     }
     return null;
   },
+  text(options, ...sources) {
+    for (const value of sources) {
+      if (value === null) continue;
+      if (options.coalesceSkipsEmpty && value === '') continue;
+      return value as string;
+    }
+    return null;
+  },
 };
 
 export const IsNull: EagerFunction = {

@@ -4,21 +4,24 @@
  */
 import { cultureOf, lowerCase, upperCase } from '../casing.js';
 import { normalizeDiacritics } from '../diacritics.js';
-import { evalError, intOf, single, sourceText, textOf, textOrEmpty } from '../coerce.js';
+import { evalError, intOf, nullSourceText, single, sourceText, textOf, textOrEmpty } from '../coerce.js';
+import type { ExpressionOptions } from '../options.js';
 import { renderScalar, type Scalar, type Value } from '../value.js';
 import type { CallSite, EagerFunction } from './types.js';
 
-/** Appends the text of every non-empty part of `value` (each value of a multi-valued one). */
-function joinParts(joined: { text: string; any: boolean }, separator: string, value: Value | undefined): void {
-  if (value === null || value === undefined) return;
+/**
+ * `joined` with the text of every non-empty part of `value` appended (each value of a
+ * multi-valued one); null while nothing is joined yet.
+ */
+function joinParts(joined: string | null, separator: string, value: Value | undefined): string | null {
+  if (value === null || value === undefined) return joined;
   if (Array.isArray(value)) {
-    for (const item of value as readonly Scalar[]) joinParts(joined, separator, item);
-    return;
+    for (const item of value as readonly Scalar[]) joined = joinParts(joined, separator, item);
+    return joined;
   }
   const text = typeof value === 'string' ? value : renderScalar(value as Scalar);
-  if (text === '') return;
-  joined.text = joined.any ? joined.text + separator + text : text;
-  joined.any = true;
+  if (text === '') return joined;
+  return joined === null ? text : joined + separator + text;
 }
 
 export const Append: EagerFunction = {
@@ -29,6 +32,10 @@ export const Append: EagerFunction = {
     const source = sourceText(args[0], frame, site, 0);
     if (source === null) return null;
     return source + textOrEmpty(args[1], site, 1);
+  },
+  text(options, source, suffix) {
+    const text = (source as string | null) ?? nullSourceText(options);
+    return text === null ? null : text + ((suffix as string | null) ?? '');
   },
 };
 
@@ -43,11 +50,21 @@ export const Join: EagerFunction = {
   repeat: { param: { name: 'source' }, min: 1 },
   call(args, _frame, site) {
     const separator = textOrEmpty(args[0], site, 0);
-    const joined = { text: '', any: false };
-    for (let i = 1; i < args.length; i++) joinParts(joined, separator, args[i]);
-    return joined.text;
+    let joined: string | null = null;
+    for (let i = 1; i < args.length; i++) joined = joinParts(joined, separator, args[i]);
+    return joined ?? '';
+  },
+  text(_options, separator, ...sources) {
+    let joined: string | null = null;
+    for (const source of sources) joined = joinParts(joined, (separator as string | null) ?? '', source as string | null);
+    return joined ?? '';
   },
 };
+
+function left(text: string, n: number): string {
+  if (n < 0) return text;
+  return text.slice(0, n);
+}
 
 /** Documented rules (§3 Left): 0 ⇒ "", negative ⇒ input, null ⇒ "", longer ⇒ input. */
 export const Left: EagerFunction = {
@@ -56,12 +73,19 @@ export const Left: EagerFunction = {
   summary: 'the first NumChars characters',
   params: [{ name: 'String' }, { name: 'NumChars' }],
   call(args, _frame, site) {
-    const text = textOrEmpty(args[0], site, 0);
-    const n = intOf(args[1], site, 1, 'NumChars');
-    if (n < 0) return text;
-    return text.slice(0, n);
+    return left(textOrEmpty(args[0], site, 0), intOf(args[1], site, 1, 'NumChars'));
+  },
+  text(_options, text, n) {
+    return left((text as string | null) ?? '', n as number);
   },
 };
+
+function mid(text: string, start: number, length: number, options: ExpressionOptions): string {
+  if (length === 0) return '';
+  if (length < 0 || start <= 0) return text;
+  if (start > text.length) return options.midStartBeyondEnd === 'input' ? text : '';
+  return text.substr(start - 1, length);
+}
 
 /**
  * 1-based substring (§3 Mid). Documented: runs past the end ⇒ stops at the end. Connect Sync's
@@ -76,11 +100,10 @@ export const Mid: EagerFunction = {
   call(args, frame, site) {
     const text = textOrEmpty(args[0], site, 0);
     const start = intOf(args[1], site, 1, 'start');
-    const length = intOf(args[2], site, 2, 'length');
-    if (length === 0) return '';
-    if (length < 0 || start <= 0) return text;
-    if (start > text.length) return frame.ctx.options.midStartBeyondEnd === 'input' ? text : '';
-    return text.substr(start - 1, length);
+    return mid(text, start, intOf(args[2], site, 2, 'length'), frame.ctx.options);
+  },
+  text(options, text, start, length) {
+    return mid((text as string | null) ?? '', start as number, length as number, options);
   },
 };
 
@@ -119,6 +142,10 @@ export const StripSpaces: EagerFunction = {
     const text = sourceText(args[0], frame, site);
     return text === null ? null : text.replaceAll(' ', '');
   },
+  text(options, source) {
+    const text = (source as string | null) ?? nullSourceText(options);
+    return text === null ? null : text.replaceAll(' ', '');
+  },
 };
 
 function culture(value: Value | undefined, site: CallSite): string | undefined {
@@ -140,6 +167,12 @@ function caseFunction(name: 'ToLower' | 'ToUpper', map: (text: string, culture?:
       const text = sourceText(args[0], frame, site);
       if (text === null) return null;
       return map(text, args.length > 1 ? culture(args[1], site) : undefined);
+    },
+    // A culture name may be invalid (an error): left to `call`.
+    text(options, source, ...culture) {
+      if (culture.length > 0) return undefined;
+      const text = (source as string | null) ?? nullSourceText(options);
+      return text === null ? null : map(text);
     },
   };
 }
@@ -259,6 +292,10 @@ export const NormalizeDiacritics: EagerFunction = {
   call(args, frame, site) {
     const text = sourceText(args[0], frame, site);
     return text === null ? null : normalizeDiacritics(text, frame.ctx.options.diacriticsOutsideTable);
+  },
+  text(options, source) {
+    const text = (source as string | null) ?? nullSourceText(options);
+    return text === null ? null : normalizeDiacritics(text, options.diacriticsOutsideTable);
   },
 };
 

@@ -7,6 +7,7 @@ import type { CallNode } from '../ast.js';
 import type { ExpressionSyntaxCode } from '../errors.js';
 import type { EvalResult, Value } from '../value.js';
 import type { EvalContext, SourceAttributes } from '../context.js';
+import type { ExpressionOptions } from '../options.js';
 
 /** One evaluation: the object's raw attributes and the injected context. */
 export interface Frame {
@@ -70,6 +71,15 @@ interface FunctionBase {
 export interface EagerFunction extends FunctionBase {
   readonly lazy?: false;
   readonly call: (args: Args, frame: Frame, site: CallSite) => EvalResult;
+  /**
+   * A shortcut for the commonest call shape, which the generated code (codegen.ts) tries before
+   * `call`: every slot supplied, each argument text or null (an absent attribute), the `intArgs`
+   * slots literal integers (passed as numbers). It returns exactly what `call` returns for those
+   * arguments, or undefined to leave the call to `call` (a shape it does not cover, or anything
+   * that could fail: it has no CallSite to name in an error). It must have no effect when it
+   * returns undefined. The differential test (test/expr/codegen.property.test.ts) holds it to `call`.
+   */
+  readonly text?: (options: ExpressionOptions, ...args: (string | number | null)[]) => Value | undefined;
 }
 
 export interface LazyFunction extends FunctionBase {
