@@ -55,8 +55,9 @@ export const Join: EagerFunction = {
     return joined ?? '';
   },
   text(_options, separator, ...sources) {
+    const between = (separator as string | null) ?? '';
     let joined: string | null = null;
-    for (const source of sources) joined = joinParts(joined, (separator as string | null) ?? '', source as string | null);
+    for (let i = 0; i < sources.length; i++) joined = joinParts(joined, between, sources[i] as string | null);
     return joined ?? '';
   },
 };
@@ -168,9 +169,9 @@ function caseFunction(name: 'ToLower' | 'ToUpper', map: (text: string, culture?:
       if (text === null) return null;
       return map(text, args.length > 1 ? culture(args[1], site) : undefined);
     },
-    // A culture name may be invalid (an error): left to `call`.
-    text(options, source, ...culture) {
-      if (culture.length > 0) return undefined;
+    // A culture name may be invalid (an error): left to `call`. A null one is the invariant culture.
+    text(options, source, culture) {
+      if (typeof culture === 'string') return undefined;
       const text = (source as string | null) ?? nullSourceText(options);
       return text === null ? null : map(text);
     },
