@@ -16,6 +16,7 @@
  * random formats, dates and inputs.
  */
 import { enUS } from 'date-fns/locale/en-US';
+import { civilMs, civilTime, type CivilTime } from './datetime.js';
 
 /** One piece of a date-fns pattern: a field token (`yyyy`) or literal text. */
 type PatternPiece = { readonly field: string } | { readonly literal: string };
@@ -219,46 +220,60 @@ function twoDigitYearNear(twoDigits: number, referenceYear: number): number {
   return referenceYear > 0 ? year : 1 - year;
 }
 
-/** Applies the fields in date-fns' setter order, each after its range check. */
+/**
+ * Applies the fields in date-fns' setter order, each after its range check, as its setters do on
+ * a UTC date: a year resets the date to 1 January, midnight; a month to its first day, midnight; a
+ * day, an AM/PM or an hour to the start of that day or hour; and so on. In arithmetic rather than
+ * Date setters (much faster); every value is in range, so nothing overflows into the next field.
+ */
 function applyFields(fields: Fields, referenceMs: number): number {
-  const date = new Date(referenceMs);
+  let { year, month, day, hour, minute, second, millisecond } = civilTime(referenceMs);
   if (fields.year !== undefined) {
     if (!fields.twoDigitYear && fields.year <= 0) return NaN;
-    date.setUTCFullYear(fields.twoDigitYear ? twoDigitYearNear(fields.year, date.getUTCFullYear()) : fields.year, 0, 1);
-    date.setUTCHours(0, 0, 0, 0);
+    year = fields.twoDigitYear ? twoDigitYearNear(fields.year, year) : fields.year;
+    month = 0;
+    day = 1;
+    hour = minute = second = millisecond = 0;
   }
   if (fields.month !== undefined) {
     if (fields.month < 0 || fields.month > 11) return NaN;
-    date.setUTCMonth(fields.month, 1);
-    date.setUTCHours(0, 0, 0, 0);
+    month = fields.month;
+    day = 1;
+    hour = minute = second = millisecond = 0;
   }
   if (fields.day !== undefined) {
-    const month = date.getUTCMonth();
-    const last = month === 1 && isLeapYear(date.getUTCFullYear()) ? 29 : daysInMonth[month]!;
+    const last = month === 1 && isLeapYear(year) ? 29 : daysInMonth[month]!;
     if (fields.day < 1 || fields.day > last) return NaN;
-    date.setUTCDate(fields.day);
-    date.setUTCHours(0, 0, 0, 0);
+    day = fields.day;
+    hour = minute = second = millisecond = 0;
   }
-  if (fields.dayPeriodHour !== undefined) date.setUTCHours(fields.dayPeriodHour, 0, 0, 0);
+  if (fields.dayPeriodHour !== undefined) {
+    hour = fields.dayPeriodHour;
+    minute = second = millisecond = 0;
+  }
   if (fields.hour12 !== undefined) {
     const h = fields.hour12;
     if (h < 1 || h > 12) return NaN;
-    const pm = date.getUTCHours() >= 12;
-    date.setUTCHours(pm && h < 12 ? h + 12 : !pm && h === 12 ? 0 : h, 0, 0, 0);
+    const pm = hour >= 12;
+    hour = pm && h < 12 ? h + 12 : !pm && h === 12 ? 0 : h;
+    minute = second = millisecond = 0;
   } else if (fields.hour24 !== undefined) {
     if (fields.hour24 > 23) return NaN;
-    date.setUTCHours(fields.hour24, 0, 0, 0);
+    hour = fields.hour24;
+    minute = second = millisecond = 0;
   }
   if (fields.minute !== undefined) {
     if (fields.minute > 59) return NaN;
-    date.setUTCMinutes(fields.minute, 0, 0);
+    minute = fields.minute;
+    second = millisecond = 0;
   }
   if (fields.second !== undefined) {
     if (fields.second > 59) return NaN;
-    date.setUTCSeconds(fields.second, 0);
+    second = fields.second;
+    millisecond = 0;
   }
-  if (fields.millisecond !== undefined) date.setUTCMilliseconds(fields.millisecond);
-  const ms = date.getTime();
+  if (fields.millisecond !== undefined) millisecond = fields.millisecond;
+  const ms = civilMs(year, month, day, hour, minute, second, millisecond);
   return fields.offsetMs === undefined ? ms : ms - fields.offsetMs;
 }
 
@@ -302,11 +317,13 @@ export function compileDateParse(pattern: string): DateParsePlan | undefined {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-type FieldWriter = (date: Date) => string;
+type FieldWriter = (date: CivilTime) => string;
 
 /** date-fns' zero padding (a sign before the digits). */
 function pad(value: number, width: number): string {
-  return (value < 0 ? '-' : '') + String(Math.abs(value)).padStart(width, '0');
+  const digits = String(value < 0 ? -value : value);
+  const padded = digits.length >= width ? digits : '0'.repeat(width - digits.length) + digits;
+  return value < 0 ? `-${padded}` : padded;
 }
 
 type Width = 'narrow' | 'short' | 'abbreviated' | 'wide';
@@ -317,40 +334,39 @@ function fieldWriter(token: string): FieldWriter | undefined {
   switch (token[0]) {
     case 'y':
       return (d) => {
-        const signed = d.getUTCFullYear();
-        const year = signed > 0 ? signed : 1 - signed;
+        const year = d.year > 0 ? d.year : 1 - d.year;
         return pad(token === 'yy' ? year % 100 : year, n);
       };
     case 'M': {
-      if (n === 1) return (d) => String(d.getUTCMonth() + 1);
-      if (n === 2) return (d) => pad(d.getUTCMonth() + 1, 2);
+      if (n === 1) return (d) => String(d.month + 1);
+      if (n === 2) return (d) => pad(d.month + 1, 2);
       const width: Width = n === 3 ? 'abbreviated' : n === 5 ? 'narrow' : 'wide';
-      return (d) => enUS.localize.month(d.getUTCMonth() as 0, { width, context: 'formatting' });
+      return (d) => enUS.localize.month(d.month as 0, { width, context: 'formatting' });
     }
     case 'd':
-      return (d) => pad(d.getUTCDate(), n);
+      return (d) => pad(d.day, n);
     case 'E': {
       const width: Width = n <= 3 ? 'abbreviated' : n === 5 ? 'narrow' : n === 6 ? 'short' : 'wide';
-      return (d) => enUS.localize.day(d.getUTCDay() as 0, { width, context: 'formatting' });
+      return (d) => enUS.localize.day(d.weekday as 0, { width, context: 'formatting' });
     }
     case 'a': {
       const width: Width = n <= 3 ? 'abbreviated' : n === 5 ? 'narrow' : 'wide';
       return (d) => {
-        const text = enUS.localize.dayPeriod(d.getUTCHours() / 12 >= 1 ? 'pm' : 'am', { width, context: 'formatting' });
+        const text = enUS.localize.dayPeriod(d.hour / 12 >= 1 ? 'pm' : 'am', { width, context: 'formatting' });
         return n === 3 ? text.toLowerCase() : text;
       };
     }
     case 'h':
-      return (d) => pad(d.getUTCHours() % 12 || 12, n);
+      return (d) => pad(d.hour % 12 || 12, n);
     case 'H':
-      return (d) => pad(d.getUTCHours(), n);
+      return (d) => pad(d.hour, n);
     case 'm':
-      return (d) => pad(d.getUTCMinutes(), n);
+      return (d) => pad(d.minute, n);
     case 's':
-      return (d) => pad(d.getUTCSeconds(), n);
+      return (d) => pad(d.second, n);
     case 'S': {
       const scale = Math.pow(10, n - 3);
-      return (d) => pad(Math.trunc(d.getUTCMilliseconds() * scale), n);
+      return (d) => pad(Math.trunc(d.millisecond * scale), n);
     }
     // A UTC date's offset is zero.
     case 'x': {
@@ -384,7 +400,7 @@ export function compileDateFormat(pattern: string): DateFormatPlan | undefined {
     steps.push(write);
   }
   return (ms) => {
-    const date = new Date(ms);
+    const date = civilTime(ms);
     let out = '';
     for (const step of steps) out += typeof step === 'string' ? step : step(date);
     return out;

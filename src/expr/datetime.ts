@@ -18,6 +18,60 @@ export function utcMs(year: number, month: number, day: number, hour = 0, minute
   return d.getTime();
 }
 
+/** The UTC calendar fields of an instant, as Date's getUTC… methods give them (month 0–11, weekday 0 = Sunday). */
+export interface CivilTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number;
+}
+
+/**
+ * The calendar fields of an instant by arithmetic (proleptic Gregorian, as Date counts): the days
+ * since 1970-01-01 split into 400-year eras of 146,097 days, years of March to February.
+ */
+export function civilTime(ms: number): CivilTime {
+  const days = Math.floor(ms / msPerDay);
+  let rest = ms - days * msPerDay;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / msPerMinute);
+  rest -= minute * msPerMinute;
+  const second = Math.floor(rest / 1000);
+  const z = days + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+  const month = shiftedMonth < 10 ? shiftedMonth + 2 : shiftedMonth - 10;
+  return {
+    year: yearOfEra + era * 400 + (month <= 1 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1,
+    hour,
+    minute,
+    second,
+    millisecond: rest - second * 1000,
+    weekday: (((days + 4) % 7) + 7) % 7, // 1970-01-01 was a Thursday
+  };
+}
+
+/** The instant of UTC calendar fields (month 0–11), each within its range: the inverse of {@link civilTime}. */
+export function civilMs(year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond: number): number {
+  const y = month <= 1 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month <= 1 ? month + 10 : month - 2) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146_097 + dayOfEra - 719_468;
+  return days * msPerDay + hour * 3_600_000 + minute * msPerMinute + second * 1000 + millisecond;
+}
+
 /** .NET DateTime.MinValue and MaxValue (UTC). */
 export const minDateMs = utcMs(1, 1, 1);
 export const maxDateMs = utcMs(9999, 12, 31, 23, 59, 59, 999);
