@@ -220,10 +220,14 @@ class Generator {
     const siteRef = this.constant(site);
     const source = this.value(node.args[0] as Expression);
     const text = this.local();
-    this.emit(`const ${text} = typeof ${source} === 'string' ? ${source} : (textOf(${source}, ${siteRef}, 0) ?? '');`);
+    // textOf, with its commonest cases first: text, and a Boolean (renders as True/False).
+    this.emit(`const ${text} = typeof ${source} === 'string' ? ${source} : typeof ${source} === 'boolean' ? (${source} ? 'True' : 'False') : (textOf(${source}, ${siteRef}, 0) ?? '');`);
     const result = this.local();
     this.emit(`let ${result};`);
-    let open = 0;
+    // A labelled block, left at the first match: flat however many pairs (nested else blocks would
+    // overflow the JavaScript parser's stack for a thousand pairs).
+    const done = `L${this.locals++}`;
+    this.emit(`${done}: {`);
     for (let i = 2; i + 1 < node.args.length; i += 2) {
       const keyNode = node.args[i] as Expression;
       const key = this.value(keyNode);
@@ -231,13 +235,13 @@ class Generator {
       if (keyText !== key) this.emit(`const ${keyText} = typeof ${key} === 'string' ? ${key} : (textOf(${key}, ${siteRef}, ${i}) ?? '');`);
       this.emit(`if (${keyText} === ${text}) {`);
       this.assign(result, node.args[i + 1] as Expression);
-      this.emit('} else {');
-      open++;
+      this.emit(`break ${done};`);
+      this.emit('}');
     }
     const fallback = node.args[1];
     if (fallback && fallback.kind !== 'empty') this.assign(result, fallback);
     else this.emit(`${result} = ctx.options.switchMissingDefault === 'empty' ? '' : null;`);
-    this.emit('}'.repeat(open));
+    this.emit('}');
     return result;
   }
 }

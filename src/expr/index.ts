@@ -77,12 +77,17 @@ export function compileExpression(textOrAst: string | Expression, options?: Part
   const source = typeof textOrAst === 'string' ? textOrAst : printExpression(ast);
   // A hand-built AST gets the same checks as text (names, arity, shapes) through its printed form.
   const reparsed = typeof textOrAst === 'string' ? ast : parseExpression(source, { ...resolved, functionNameCase: 'sensitive' });
-  // The closures are the reference evaluator (and the fallback); the generated function is the
-  // fast path. Code is generated only from the parser's own AST: a hand-built one only when it is
-  // exactly what the parser makes of its printed form (positions included, so errors match).
-  const thunk = compileNode(ast);
+  // The closures (compile.ts) are the reference evaluator and the fallback; the generated function
+  // (codegen.ts) is the fast path. Code is generated only from the parser's own AST: a hand-built
+  // one only when it is exactly what the parser makes of its printed form (positions included, so
+  // errors match). Such an AST always compiles to closures too, so they are not built beside it.
   const generated = reparsed === ast || isDeepStrictEqual(reparsed, ast) ? generateEvaluator(reparsed) : undefined;
-  const run = generated ?? ((attributes: SourceAttributes, context: EvalContext) => thunk({ attrs: attributes, ctx: context }));
+  let run: (attributes: SourceAttributes, context: EvalContext) => EvalResult;
+  if (generated) run = generated;
+  else {
+    const thunk = compileNode(ast);
+    run = (attributes, context) => thunk({ attrs: attributes, ctx: context });
+  }
   const rules: Thunk[] | null =
     ast.kind === 'call' && ast.name === 'SelectUniqueValue' ? ast.args.map((arg) => (arg.kind === 'empty' ? () => null : compileNode(arg, ast))) : null;
   let redacted = false;

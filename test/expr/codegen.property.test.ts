@@ -195,6 +195,16 @@ describe('generated code evaluates as the closures do', () => {
     }
   });
 
+  it('the largest expressions: a Switch of 1,600 pairs and calls nested 98 deep', () => {
+    const pairs = Array.from({ length: 1600 }, (_, i) => (i === 1599 ? '"7","v"' : '"",""')).join(',');
+    let nested = '[x]';
+    for (let i = 0; i < 49; i++) nested = `Switch([x], IIF([x] = "${i}", "i${i}", ${nested}), "k", "v")`;
+    for (const text of [`Switch([x], "d", ${pairs})`, nested]) {
+      const ast = parseExpression(text);
+      for (const x of ['7', '98', 'none']) expectSameOutcome(ast, { x }, defaultExpressionOptions);
+    }
+  });
+
   it('compileExpression evaluates through the generated code, for text and for a hand-built AST the parser would make', () => {
     const text = 'Join("@", ToLower([givenName]), "contoso.com")';
     const fromText = compileExpression(text);
