@@ -104,7 +104,7 @@ class Generator {
         const v = this.local();
         const name = JSON.stringify(node.name);
         this.emit(`let ${v} = attrs[${name}];`);
-        this.emit(`if (typeof ${v} !== 'string') ${v} = attributeValue(attrs, ${name}, ${v});`);
+        this.emit(`if (typeof ${v} !== 'string') ${v} = ${v} === undefined || ${v} === null ? null : attributeValue(attrs, ${name}, ${v});`);
         return v;
       }
       case 'comparison':
@@ -140,8 +140,9 @@ class Generator {
     if (def.name === 'IIF' && node.args.length === 3 && [0, 1, 2].every(filled)) return this.iif(node, site);
     if (def.name === 'Switch' && node.args.every((_, i) => i === 1 || filled(i))) return this.switch(node, site);
     if (def.lazy) return this.closure(node);
-    // Whether the `text` shortcut fits the call's shape: every slot supplied, integer slots literal.
-    let shortcut = def.text !== undefined;
+    // Whether the `text` shortcut fits the call's shape: every slot supplied, integer slots literal,
+    // no more arguments than it declares.
+    let shortcut = def.text !== undefined && node.args.length <= def.text.length - 1;
     const texts: string[] = [];
     const args = node.args.map((arg, index) => {
       if (arg.kind === 'empty') {

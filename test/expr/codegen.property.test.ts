@@ -55,7 +55,7 @@ const grammar = fc.letrec<{ operand: string; expr: string }>((tie) => ({
     fc
       .tuple(tie('expr'), fc.option(tie('expr'), { nil: '' }), fc.array(fc.tuple(tie('expr'), tie('expr')), { minLength: 1, maxLength: 3 }))
       .map(([source, fallback, pairs]) => `Switch(${[source, fallback, ...pairs.flat()].join(', ')})`),
-    fc.tuple(fc.constantFrom(...callable), fc.array(fc.option(tie('expr'), { nil: '', freq: 4 }), { maxLength: 9 }), fc.nat(2)).map(([fn, args, extra]) => {
+    fc.tuple(fc.constantFrom(...callable), fc.array(fc.option(tie('expr'), { nil: '', freq: 4 }), { maxLength: 9 }), fc.oneof(fc.nat(2), fc.nat(8))).map(([fn, args, extra]) => {
       const group = fn.repeat ? (Array.isArray(fn.repeat.param) ? fn.repeat.param.length : 1) : 0;
       const count = fn.params.length + group * (fn.repeat ? fn.repeat.min + extra : 0);
       const optional = optionalSlots(fn, count);
@@ -167,6 +167,31 @@ describe('generated code evaluates as the closures do', () => {
     expect(compared).toBeGreaterThan(250);
   });
 
+  it('the text shortcuts: calls of every function that has one, over text, null and literal counts', () => {
+    const shortcutted = expressionFunctions.filter((f) => !f.lazy && f.text !== undefined);
+    expect(shortcutted.map((f) => f.name).sort()).toEqual(['Append', 'Coalesce', 'Join', 'Left', 'Mid', 'NormalizeDiacritics', 'StripSpaces', 'ToLower', 'ToUpper']);
+    const textArgument = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('[a]', '[b]', '[missing]') },
+      { weight: 2, arbitrary: fc.constantFrom('""', '" "', '"x y"', '"Zoë Ø"', '"İSTANBUL ΟΔΟΣ"', '"straße"', '"đ ŵ"', '"tr-TR"', '"en-US"', '"!"', '","') },
+    );
+    const call = fc.tuple(fc.constantFrom(...shortcutted), fc.integer({ min: 0, max: 8 }), fc.array(textArgument, { minLength: 9, maxLength: 9 }), fc.array(fc.integer({ min: -3, max: 12 }), { minLength: 3, maxLength: 3 })).map(([fn, extra, texts, ints]) => {
+      const count = fn.repeat ? fn.params.length + 1 + extra : fn.params.filter((p) => !p.optional).length + Math.min(extra, fn.params.filter((p) => p.optional).length);
+      return `${fn.name}(${Array.from({ length: count }, (_, i) => (fn.intArgs?.includes(i) ? String(ints[i % 3]) : texts[i])).join(', ')})`;
+    });
+    const text = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constantFrom('', ' ', 'Zoë Ø', 'İSTANBUL ΟΔΟΣ', 'a b', 'ABC', 'straße', 'đ ŵ'), fc.string({ maxLength: 4 }));
+    let compared = 0;
+    fc.assert(
+      fc.property(call, text, text, options, (expr, a, b, settings) => {
+        const ast = parsed(expr, settings);
+        if (!ast) return;
+        compared++;
+        expectSameOutcome(ast, { a, b }, settings);
+      }),
+      { numRuns: 400 },
+    );
+    expect(compared).toBeGreaterThan(300);
+  });
+
   it.each([
     ['Switch([IsSoftDeleted], , "False", "True", "True", "False")', { IsSoftDeleted: true }],
     ['Switch([x], "d", "a", IgnoreAttributeFlow, "b", "B")', { x: 'a' }],
@@ -186,6 +211,8 @@ describe('generated code evaluates as the closures do', () => {
     ['IIF([a] = "12", "same", "different")', { a: '012' }],
     ['Switch([x], , "a", "A", [list], "L")', { x: 'z', list: ['a', 'b'] }],
     ['Switch([list], , "a", "A")', { list: ['a', 'b'] }],
+    ['Join(",", [a], [b], [c], [d], [e], [f], [g], [h])', { a: '1', e: '', g: '7', h: '8' }],
+    ['Coalesce([a], [b], [c], [d], [e], [f], [g])', { g: 'seventh' }],
     ['IIF([missing] = "", "empty", "set")', {}],
     ['[missing] <> [other]', { other: '' }],
   ] as [string, SourceAttributes][])('%s', (text, attrs) => {

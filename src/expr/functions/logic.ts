@@ -115,13 +115,11 @@ export const Coalesce: EagerFunction = {
     }
     return null;
   },
-  text(options, ...sources) {
-    for (const value of sources) {
-      if (value === null) continue;
-      if (options.coalesceSkipsEmpty && value === '') continue;
-      return value as string;
-    }
-    return null;
+  // Up to six sources (a declared parameter list: no rest array); missing ones are undefined.
+  text(options, s1, s2, s3, s4, s5, s6) {
+    const skipEmpty = options.coalesceSkipsEmpty;
+    const usable = (value: string | number | null | undefined): value is string => typeof value === 'string' && !(skipEmpty && value === '');
+    return usable(s1) ? s1 : usable(s2) ? s2 : usable(s3) ? s3 : usable(s4) ? s4 : usable(s5) ? s5 : usable(s6) ? s6 : null;
   },
 };
 

@@ -54,10 +54,15 @@ export const Join: EagerFunction = {
     for (let i = 1; i < args.length; i++) joined = joinParts(joined, separator, args[i]);
     return joined ?? '';
   },
-  text(_options, separator, ...sources) {
+  // Up to six sources (a declared parameter list: no rest array); missing ones are undefined and skipped.
+  text(_options, separator, s1, s2, s3, s4, s5, s6) {
     const between = (separator as string | null) ?? '';
-    let joined: string | null = null;
-    for (let i = 0; i < sources.length; i++) joined = joinParts(joined, between, sources[i] as string | null);
+    let joined = joinParts(null, between, s1 as string | null);
+    joined = joinParts(joined, between, s2 as string | null);
+    joined = joinParts(joined, between, s3 as string | null);
+    joined = joinParts(joined, between, s4 as string | null);
+    joined = joinParts(joined, between, s5 as string | null);
+    joined = joinParts(joined, between, s6 as string | null);
     return joined ?? '';
   },
 };

@@ -74,7 +74,9 @@ export interface EagerFunction extends FunctionBase {
   /**
    * A shortcut for the commonest call shape, which the generated code (codegen.ts) tries before
    * `call` with the same arguments, one by one: every slot supplied, each argument text or null
-   * (an absent attribute), the `intArgs` slots literal integers (pre-parsed numbers). It returns exactly what `call` returns for those
+   * (an absent attribute), the `intArgs` slots literal integers (pre-parsed numbers), and no more
+   * arguments than the shortcut declares parameters after `options` (a declared list, not a rest
+   * parameter, so that no array is made). It returns exactly what `call` returns for those
    * arguments, or undefined to leave the call to `call` (a shape it does not cover, or anything
    * that could fail: it has no CallSite to name in an error). It must have no effect when it
    * returns undefined. The differential test (test/expr/codegen.property.test.ts) holds it to `call`.
