@@ -54,15 +54,16 @@ export const Join: EagerFunction = {
     for (let i = 1; i < args.length; i++) joined = joinParts(joined, separator, args[i]);
     return joined ?? '';
   },
-  // Up to six sources (a declared parameter list: no rest array); missing ones are undefined and skipped.
+  // Up to six sources (a declared parameter list: no rest array); missing ones are undefined. Each is
+  // text or null, so joinParts comes down to: skip null and "", else append after the separator.
   text(_options, separator, s1, s2, s3, s4, s5, s6) {
     const between = (separator as string | null) ?? '';
-    let joined = joinParts(null, between, s1 as string | null);
-    joined = joinParts(joined, between, s2 as string | null);
-    joined = joinParts(joined, between, s3 as string | null);
-    joined = joinParts(joined, between, s4 as string | null);
-    joined = joinParts(joined, between, s5 as string | null);
-    joined = joinParts(joined, between, s6 as string | null);
+    let joined = s1 ? (s1 as string) : null;
+    if (s2) joined = joined === null ? (s2 as string) : joined + between + s2;
+    if (s3) joined = joined === null ? (s3 as string) : joined + between + s3;
+    if (s4) joined = joined === null ? (s4 as string) : joined + between + s4;
+    if (s5) joined = joined === null ? (s5 as string) : joined + between + s5;
+    if (s6) joined = joined === null ? (s6 as string) : joined + between + s6;
     return joined ?? '';
   },
 };
