@@ -213,11 +213,15 @@ describe('generated code evaluates as the closures do', () => {
     ['Switch([list], , "a", "A")', { list: ['a', 'b'] }],
     ['Join(",", [a], [b], [c], [d], [e], [f], [g], [h])', { a: '1', e: '', g: '7', h: '8' }],
     ['Coalesce([a], [b], [c], [d], [e], [f], [g])', { g: 'seventh' }],
+    ['Coalesce([a], [b])', { a: '', b: 'second' }],
+    ['NormalizeDiacritics([a])', { a: 'Zoë đ ŵ' }],
+    ['Join("-", ToLower([missing]), ToUpper([a]), StripSpaces([missing]), Append([missing], "!"), Mid([a], 9, 2))', { a: 'abc' }],
     ['IIF([missing] = "", "empty", "set")', {}],
     ['[missing] <> [other]', { other: '' }],
   ] as [string, SourceAttributes][])('%s', (text, attrs) => {
     const variant: ExpressionOptions = { ...defaultExpressionOptions, iifNullCondition: 'error', switchMissingDefault: 'empty', equality: 'numeric' };
-    for (const settings of [defaultExpressionOptions, variant]) {
+    const others: ExpressionOptions = { ...defaultExpressionOptions, coalesceSkipsEmpty: true, diacriticsOutsideTable: 'stripMarks', nullStringArgument: 'empty', midStartBeyondEnd: 'input' };
+    for (const settings of [defaultExpressionOptions, variant, others]) {
       expectSameOutcome(parseExpression(text, settings), attrs, settings);
     }
   });
