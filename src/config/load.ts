@@ -116,7 +116,7 @@ async function findAndLoad(cwd: string, configFile: string | undefined): Promise
     import('cosmiconfig'),
     import('cosmiconfig-typescript-loader'),
   ]);
-  const tsLoader = TypeScriptLoader({ moduleCache: false, fsCache: false });
+  const tsLoader = TypeScriptLoader({ moduleCache: false });
   const explorer = cosmiconfig('provision', {
     searchPlaces: [...configSearchPlaces],
     loaders: { '.ts': tsLoader, '.mts': tsLoader },
