@@ -21,7 +21,8 @@ export type RunRecord =
 /** The report of one scenario; every string in it has passed the redactor. */
 export function buildReport(scenario: LoadedScenario, request: ExecuteRequest, record: RunRecord): ScenarioReport {
   const redact = createRedactor({
-    tokens: scenario.app.target.token ? [scenario.app.target.token] : [],
+    // The app's token and the one the mocked target accepts (target.behaviour.token) are both secrets.
+    tokens: [scenario.app.target.token, scenario.target.behaviour?.token].filter((t): t is string => Boolean(t)),
     redacted: record.kind === 'result' ? (record.result.redactions ?? []) : [],
   });
   const base = {
