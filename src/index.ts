@@ -204,3 +204,6 @@ export type {
   TaskStats,
 } from './bench/types.js';
 export { SCIM_TRANSPORTS, type ScimTransport } from './scim/types.js';
+
+// Run summaries keep a line per scenario, not its full report (issue #9 follow-up; docs/reports.md).
+export type { ExchangeLine, ScenarioSummary } from './runner/types.js';

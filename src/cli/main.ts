@@ -176,8 +176,23 @@ function printableIo(io: CommandContext['io']): CommandContext['io'] {
   return { ...io, stdout: (text) => io.stdout(printable(text)), stderr: (text) => io.stderr(printable(text)) };
 }
 
+/**
+ * Writes to a process stream until its reader goes away: `provision run | head` closes the pipe
+ * (EPIPE) and the run must go on to write its reports and exit with its own code.
+ */
+export function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    open = false;
+  });
+  return (text) => {
+    if (open) stream.write(`${text}\n`);
+  };
+}
+
 const defaultIo: CommandContext['io'] = {
-  stdout: (text) => process.stdout.write(`${text}\n`),
-  stderr: (text) => process.stderr.write(`${text}\n`),
+  stdout: streamWriter(process.stdout),
+  stderr: streamWriter(process.stderr),
   isTTY: Boolean(process.stdout.isTTY),
 };

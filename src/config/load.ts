@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, withFrame, type Issue } from '../core/errors.js';
+import { positionAt } from '../core/location.js';
 import { ajvIssues, validatorFor } from '../core/schema.js';
 import { maskConfigSecrets, placeConfigIssues } from './locate.js';
 import { resolveSettings } from './settings.js';
@@ -116,7 +117,7 @@ async function findAndLoad(cwd: string, configFile: string | undefined): Promise
     import('cosmiconfig'),
     import('cosmiconfig-typescript-loader'),
   ]);
-  const tsLoader = TypeScriptLoader({ moduleCache: false, fsCache: false });
+  const tsLoader = TypeScriptLoader({ moduleCache: false });
   const explorer = cosmiconfig('provision', {
     searchPlaces: [...configSearchPlaces],
     loaders: { '.ts': tsLoader, '.mts': tsLoader },
@@ -164,27 +165,36 @@ function loadFailed(file: string, absolute: string, error: unknown): InputError 
 
 /**
  * Why a config did not load, and where: jiti/babel syntax errors put `<file>:<line>:<col>`
- * (0-based column) on a line of their message; JSON errors carry a code frame (`> 3 |` and a
- * caret); an error thrown while the config runs names the file in its stack.
+ * (0-based column) on a line of their message; a JSON file is parsed again here for its error
+ * offset (cosmiconfig's message holds a code frame that is coloured when `CI` is set); an error
+ * thrown while the config runs names the file in its stack.
  */
 function failureDetails(error: unknown, absolute: string): { reason: string; position?: { line: number; column: number } } {
   const text = error instanceof Error ? error.message : String(error);
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const babel = /:(\d+):(\d+)\s*$/.exec(lines.find((l) => /:\d+:\d+\s*$/.test(l)) ?? '');
-  if (/^JSON Error in /.test(lines[0] ?? '')) {
-    const rows = text.split('\n');
-    const marked = rows.findIndex((r) => /^>\s*\d+ \|/.test(r));
-    const caret = rows[marked + 1]?.indexOf('^') ?? -1;
-    const gutter = rows[marked]?.indexOf('|') ?? -1;
-    const reason = (lines.find((l) => / in JSON at position /.test(l)) ?? 'invalid JSON').replace(/ in JSON at position[\s\S]*$/, '');
-    if (marked === -1 || caret === -1) return { reason };
-    return { reason, position: { line: Number(/\d+/.exec(rows[marked]!)![0]), column: caret - gutter - 1 } };
-  }
+  if (/^JSON Error in /.test(lines[0] ?? '')) return jsonFailure(absolute);
   const reasonLine = lines.find((l) => !/failed to compile/i.test(l) && !/:\d+:\d+\s*$/.test(l)) ?? lines[0] ?? 'unknown error';
   const reason = reasonLine.replace(/^\w*Error:\s*/, '').trim() || 'syntax error';
   if (babel) return { reason, position: { line: Number(babel[1]), column: Number(babel[2]) + 1 } };
   const thrown = absolute ? stackPosition(error, absolute) : undefined;
   return thrown ? { reason, position: thrown } : { reason };
+}
+
+/** The JSON parser's own reason and offset for a JSON config that does not parse. */
+function jsonFailure(absolute: string): { reason: string; position?: { line: number; column: number } } {
+  let text = '';
+  try {
+    text = readFileSync(absolute, 'utf8');
+    JSON.parse(text);
+    return { reason: 'invalid JSON' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = message.replace(/\s+in JSON at position[\s\S]*$/, '').replace(/,\s*"[\s\S]*$/, '') || 'invalid JSON';
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    if (offset !== undefined) return { reason, position: positionAt(text, Number(offset)) };
+    return text && /end of JSON input/i.test(message) ? { reason, position: positionAt(text, text.length) } : { reason };
+  }
 }
 
 /** The first place in the config file that an error's stack (or its causes') names. */

@@ -8,12 +8,36 @@ import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport, StepReport } from '../runner/types.js';
 import { actionLabel, exchangeLines, failureBlock, formatValue, statusLabel } from './format.js';
 import type { Reporter, ReporterOptions } from './types.js';
+import { runSpool, writeAll } from './spool.js';
 import { writeFileAtomic } from './write.js';
 
+/**
+ * Each scenario's section is spooled as the scenario ends; `report.html` is put together when the
+ * run ends: the counts and the table (from the run summary), then the spooled sections in input
+ * order. Nothing of a scenario stays in memory.
+ */
 export function createHtmlReporter(options: ReporterOptions): Reporter {
+  const spool = runSpool();
   return {
+    async onRunStart() {
+      await spool.close();
+      await spool.open();
+    },
+    async onScenarioEnd(report, scenario) {
+      await (await spool.open()).add(scenario.index, `${scenarioHtml(report)}\n`);
+    },
     async onRunEnd(summary) {
-      await writeFileAtomic(path.join(options.outDir, 'report.html'), reportHtml(summary));
+      try {
+        const sections = await spool.open();
+        await writeFileAtomic(path.join(options.outDir, 'report.html'), async (out) => {
+          await writeAll(out, pageHead(summary));
+          await sections.copyTo(out);
+          // The sections were joined by line breaks; with none the page keeps its empty line.
+          await writeAll(out, `${sections.count === 0 ? '\n' : ''}</body></html>\n`);
+        });
+      } finally {
+        await spool.close();
+      }
     },
   };
 }
@@ -25,8 +49,8 @@ details{margin:.4rem 0;border:1px solid #ddd;border-radius:6px;padding:.4rem .8r
 .card.success{border-color:#107c10}.card.failure{border-color:#c50f1f}.card.skipped,.card.warning{border-color:#c19c00}
 pre{background:#f6f6f6;padding:.5rem;overflow:auto;white-space:pre-wrap}.dim{color:#666}`;
 
-/** The whole page. */
-export function reportHtml(summary: RunSummary): string {
+/** The page up to the scenario sections: the counts, the table of scenarios and the input problems. */
+function pageHead(summary: RunSummary): string {
   const { counts } = summary;
   const rows = summary.scenarios
     .map((s) => `<tr><td class="${s.status}">${s.status}</td><td>${esc(s.name)}</td><td>${s.outcome ? statusLabel(s.outcome.result) : ''}</td><td>${s.outcome ? actionLabel(s.outcome.action) : ''}</td><td class="dim">${esc(`${s.file}:${s.line}`)}</td></tr>`)
@@ -43,8 +67,6 @@ ${rows}
 </tbody></table>
 ${issues}
 <h2>Scenarios</h2>
-${summary.scenarios.map(scenarioHtml).join('\n')}
-</body></html>
 `;
 }
 

@@ -5,12 +5,12 @@
  */
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunSummary, ScenarioReport } from '../runner/types.js';
+import type { RunSummary, ScenarioSummary } from '../runner/types.js';
 import type { Reporter, ReporterOptions } from './types.js';
-import { makeReportDir, toJson, writeFileAtomic } from './write.js';
+import { makeReportDir, toJson, writeFileAtomic, WriteQueue } from './write.js';
 
 /** One line of `summary.json` per scenario. */
-export function summaryEntry(report: ScenarioReport) {
+export function summaryEntry(report: ScenarioSummary) {
   return {
     name: report.name,
     slug: report.slug,
@@ -41,19 +41,10 @@ export function summaryDocument(summary: RunSummary) {
   };
 }
 
-/**
- * Per-scenario files being written at most at once. The pipeline produces reports faster than a
- * disk takes them: unbounded, 10,000 scenarios queued ~1 GB of report text before the first
- * writes finished.
- */
-const MAX_PENDING_WRITES = 32;
-
 export function createJsonReporter(options: ReporterOptions): Reporter {
   const dir = path.join(options.outDir, 'scenarios');
   // Per-scenario files are written while the next scenarios run; the run ends after all of them.
-  const pending: Array<Promise<void>> = [];
-  let failure: unknown;
-  const settle = (write: Promise<void>) => write.catch((error: unknown) => void (failure ??= error));
+  const writes = new WriteQueue();
   return {
     async onRunStart() {
       const stale = await readdir(dir).catch(() => [] as string[]);
@@ -61,14 +52,11 @@ export function createJsonReporter(options: ReporterOptions): Reporter {
       await makeReportDir(dir);
     },
     async onScenarioEnd(report) {
-      pending.push(settle(writeFileAtomic(path.join(dir, `${report.slug}.json`), toJson(report))));
-      // Backpressure: wait for the oldest write once enough are in flight. A failed write is
-      // reported at the end of the run, as before.
-      if (pending.length >= MAX_PENDING_WRITES) await pending.shift();
+      // A failed write is reported at the end of the run.
+      await writes.add(writeFileAtomic(path.join(dir, `${report.slug}.json`), toJson(report)));
     },
     async onRunEnd(summary) {
-      await Promise.all(pending.splice(0));
-      if (failure !== undefined) throw failure;
+      await writes.drain();
       await writeFileAtomic(path.join(options.outDir, 'summary.json'), toJson(summaryDocument(summary)));
     },
   };

@@ -6,36 +6,103 @@
  * are a suite of their own, so CI shows them too. Only `time` attributes vary between runs.
  */
 import path from 'node:path';
-import { formatIssue } from '../core/errors.js';
-import type { RunSummary, ScenarioReport } from '../runner/types.js';
+import { formatIssue, type Issue } from '../core/errors.js';
+import type { ScenarioReport } from '../runner/types.js';
 import { exchangeLines, failureBlock, statusLabel } from './format.js';
+import { runSpool, writeAll } from './spool.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { writeFileAtomic } from './write.js';
 
 type Builder = import('junit-report-builder').Builder;
 type Suite = ReturnType<Builder['testSuite']>;
 
+/** Test cases of the suites written so far, as the root element totals them. */
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+/**
+ * Each scenario's `<testsuite>` is built (by its own small builder) and spooled as the scenario
+ * ends; `junit.xml` is put together when the run ends: the root with the totals, the input
+ * problems' suite, then the spooled suites in input order. Nothing of a scenario stays in memory.
+ */
 export function createJunitReporter(options: ReporterOptions): Reporter {
+  const spool = runSpool();
+  let counts: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const close = async () => {
+    counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+    await spool.close();
+  };
   return {
+    async onRunStart() {
+      await close();
+      await spool.open();
+    },
+    async onScenarioEnd(report, scenario) {
+      const builder = (await loadBuilder()).newBuilder();
+      const suite = builder.testSuite();
+      addScenario(suite, report);
+      add(counts, suite);
+      await (await spool.open()).add(scenario.index, suiteElement(builder.build()));
+    },
     async onRunEnd(summary) {
-      await writeFileAtomic(path.join(options.outDir, 'junit.xml'), await junitXml(summary));
+      const file = path.join(options.outDir, 'junit.xml');
+      try {
+        const suites = await spool.open();
+        const { builder: root, issuesSuite } = await rootBuilder(summary.issues);
+        if (suites.count === 0) {
+          await writeFileAtomic(file, root.build());
+          return;
+        }
+        // The library builds the invalid-input suite and every scenario suite (all the escaping);
+        // the root's attributes are a fixed name and four counts, written here because the
+        // suites it totals were built one by one.
+        const frame = root.build();
+        const totals = { ...counts };
+        if (issuesSuite) add(totals, issuesSuite);
+        const head = `${frame.slice(0, frame.indexOf('\n'))}\n<testsuites name="provision" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}">\n`;
+        await writeFileAtomic(file, async (out) => {
+          await writeAll(out, issuesSuite ? head + suiteElement(frame) : head);
+          await suites.copyTo(out);
+          await writeAll(out, '</testsuites>');
+        });
+      } finally {
+        await close();
+      }
     },
   };
 }
 
-/** The whole `junit.xml` for a run. */
-export async function junitXml(summary: RunSummary): Promise<string> {
+/** A builder with the root's name and, when the input had problems, their suite (first, so CI shows them). */
+async function rootBuilder(issues: readonly Issue[]): Promise<{ builder: Builder; issuesSuite?: Suite }> {
   const builder = (await loadBuilder()).newBuilder();
   builder.name('provision');
-  if (summary.issues.length > 0) {
-    const suite = builder.testSuite().name('Invalid input');
-    summary.issues.forEach((issue, i) => {
-      const where = issue.location?.file ?? issue.file ?? 'input';
-      suite.testCase().className(where).name(`${issue.code} #${i + 1}`).error(xmlSafe(issue.message), issue.code, xmlSafe(formatIssue(issue)));
-    });
-  }
-  for (const report of summary.scenarios) addScenario(builder.testSuite(), report);
-  return builder.build();
+  if (issues.length === 0) return { builder };
+  const suite = builder.testSuite().name('Invalid input');
+  issues.forEach((issue, i) => {
+    const where = issue.location?.file ?? issue.file ?? 'input';
+    suite.testCase().className(where).name(`${issue.code} #${i + 1}`).error(xmlSafe(issue.message), issue.code, xmlSafe(formatIssue(issue)));
+  });
+  return { builder, issuesSuite: suite };
+}
+
+function add(counts: Counts, suite: Suite): void {
+  counts.tests += suite.getTestCaseCount();
+  counts.failures += suite.getFailureCount();
+  counts.errors += suite.getErrorCount();
+  counts.skipped += suite.getSkippedCount();
+}
+
+/**
+ * The one `<testsuite>` element of a document built with a single suite, exactly as the library
+ * prints it inside the root (indented one level, with its line break).
+ */
+function suiteElement(document: string): string {
+  const start = document.indexOf('\n', document.indexOf('<testsuites')) + 1;
+  return document.slice(start, document.lastIndexOf('</testsuites>'));
 }
 
 /** junit-report-builder is CommonJS: its builder is the module itself at run time, `default` in its types. */

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { formatIssue } from '../core/errors.js';
-import type { RunSummary, ScenarioReport } from '../runner/types.js';
+import type { RunSummary, ScenarioReport, ScenarioStatus } from '../runner/types.js';
 import { actionLabel, failureBlock, statusLabel } from './format.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { appendToFile, writeFileAtomic } from './write.js';
@@ -15,9 +15,18 @@ import { appendToFile, writeFileAtomic } from './write.js';
 const maxBytes = 900_000;
 
 export function createMarkdownReporter(options: ReporterOptions): Reporter {
+  // The failure sections, by scenario index: only failed and errored scenarios get one.
+  let sections = new Map<number, string[]>();
   return {
+    onRunStart() {
+      sections = new Map();
+    },
+    onScenarioEnd(report, scenario) {
+      if (isFailing(report)) sections.set(scenario.index, details(report));
+    },
     async onRunEnd(summary) {
-      const text = summaryMarkdown(summary);
+      const text = summaryMarkdown(summary, sections);
+      sections = new Map();
       await writeFileAtomic(path.join(options.outDir, 'summary.md'), text);
       const stepSummary = options.env['GITHUB_STEP_SUMMARY'];
       if (stepSummary) await appendToFile(stepSummary, `${text}\n`);
@@ -27,8 +36,13 @@ export function createMarkdownReporter(options: ReporterOptions): Reporter {
 
 const icon = { passed: '✅', failed: '❌', errored: '💥', skipped: '⏭️' } as const;
 
-/** The Markdown summary of a run. */
-export function summaryMarkdown(summary: RunSummary): string {
+const isFailing = (s: { status: ScenarioStatus }) => s.status === 'failed' || s.status === 'errored';
+
+/**
+ * The Markdown summary of a run; `failureSections` holds the `<details>` lines of each failed or
+ * errored scenario by its index in the run (the reporter collects them as scenarios end).
+ */
+export function summaryMarkdown(summary: RunSummary, failureSections: ReadonlyMap<number, readonly string[]>): string {
   const { counts } = summary;
   const ok = summary.exitCode === 0;
   const parts = [
@@ -49,16 +63,18 @@ export function summaryMarkdown(summary: RunSummary): string {
   if (summary.issues.length > 0) {
     sections.push('### Invalid input', '', '```text', ...summary.issues.map(formatIssue), '```', '');
   }
-  const failing = summary.scenarios.filter((s) => s.status === 'failed' || s.status === 'errored');
-  if (failing.length > 0) {
+  if (summary.scenarios.some(isFailing)) {
     sections.push('### Failures', '');
-    for (const s of failing) sections.push(...details(s));
+    summary.scenarios.forEach((s, index) => {
+      if (isFailing(s)) sections.push(...(failureSections.get(index) ?? []));
+    });
   }
   if (summary.updatedFiles.length > 0) sections.push('### Updated', '', ...summary.updatedFiles.map((f) => `- ${code(f)}`), '');
   const body = [...head, ...table, '', ...sections].join('\n');
   return Buffer.byteLength(body) <= maxBytes ? body : truncate(body);
 }
 
+/** A failed or errored scenario's `<details>` block: its error, then its failures by step. */
 function details(s: ScenarioReport): string[] {
   const count = s.failures.length;
   const title = s.status === 'errored' ? `${s.name}: ${s.error?.code ?? 'error'}` : `${s.name}: ${count} failed expectation${count === 1 ? '' : 's'}`;

@@ -32,7 +32,13 @@ export interface Reporter {
   onScenarioStart?(scenario: ScenarioInfo): void | Promise<void>;
   /** After a scenario's run, once per portal step, in order. */
   onStepEnd?(scenario: ScenarioInfo, step: StepReport, report: ScenarioReport): void | Promise<void>;
+  /**
+   * The scenario's full report, once (also for scenarios `--bail` skipped). With worker threads
+   * scenarios end out of order: `scenario.index` is the input order. The runner does not keep the
+   * report afterwards, so a reporter that prints anything of it at the end must take it here.
+   */
   onScenarioEnd?(report: ScenarioReport, scenario: ScenarioInfo): void | Promise<void>;
+  /** The run summary: counts, issues and a short line per scenario (not the full reports). */
   onRunEnd?(summary: RunSummary): void | Promise<void>;
 }
 

@@ -2,7 +2,7 @@
  * Atomic file writes: the content goes to a temporary file beside the target, then a rename
  * replaces the target in one step, so a reader (or a crash) never sees half a report.
  */
-import { mkdir, rename, rm, writeFile, appendFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, appendFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, InternalError, type ProvisionError } from '../core/errors.js';
 
@@ -33,25 +33,63 @@ export async function makeReportDir(dir: string): Promise<void> {
   });
 }
 
-/** Writes `content` to `file` atomically, creating its folder. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+/** Writes a file's content through an open handle (a file too large to hold as one string). */
+export type ContentWriter = (out: FileHandle) => Promise<void>;
+
+/** Writes `content` (text, or a writer that streams it) to `file` atomically, creating its folder. */
+export async function writeFileAtomic(file: string, content: string | ContentWriter): Promise<void> {
   const dir = path.dirname(file);
   if (!made.has(dir)) {
     await makeReportDir(dir);
     made.add(dir);
   }
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
+  const write = async () => {
+    if (typeof content === 'string') return writeFile(temp, content, 'utf8');
+    const out = await open(temp, 'w');
+    try {
+      await content(out);
+    } finally {
+      await out.close();
+    }
+  };
   try {
-    await writeFile(temp, content, 'utf8').catch(async (error: NodeJS.ErrnoException) => {
+    await write().catch(async (error: NodeJS.ErrnoException) => {
       // The folder was removed since this process created it: create it again.
       if (error.code !== 'ENOENT') throw error;
       await mkdir(dir, { recursive: true });
-      await writeFile(temp, content, 'utf8');
+      await write();
     });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw reportWriteError(error, file);
+  }
+}
+
+/**
+ * Writes that go on while the next scenarios run, at most `limit` in flight: a pipeline produces
+ * reports faster than a disk takes them, and unbounded, 10,000 scenarios queued ~1 GB of report
+ * text before the first writes finished. The first failure is thrown by {@link WriteQueue.drain}.
+ */
+export class WriteQueue {
+  private pending: Array<Promise<void>> = [];
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly limit = 32) {}
+
+  /** Queues a write; waits for the oldest one once `limit` are in flight. */
+  async add(write: Promise<void>): Promise<void> {
+    this.pending.push(write.catch((error: unknown) => void (this.failure ??= { error })));
+    if (this.pending.length >= this.limit) await this.pending.shift();
+  }
+
+  /** Waits for every queued write; throws the first failure, if any. */
+  async drain(): Promise<void> {
+    await Promise.all(this.pending.splice(0));
+    const failure = this.failure;
+    this.failure = undefined;
+    if (failure) throw failure.error;
   }
 }
 

@@ -8,7 +8,7 @@ import type { OnDemandResult, StepKey } from '../engine/types.js';
 import type { Expectations, LoadedScenario } from '../scenario/types.js';
 import type { ExecuteRequest, RunError } from './execute.js';
 import { createRedactor } from './redact.js';
-import type { Failure, ScenarioReport, ScenarioStatus, StepReport, StepVerdict } from './types.js';
+import type { Failure, ScenarioReport, ScenarioStatus, ScenarioSummary, StepReport, StepVerdict } from './types.js';
 
 /** What a run produced, before it becomes a report. */
 export type RunRecord =
@@ -21,7 +21,8 @@ export type RunRecord =
 /** The report of one scenario; every string in it has passed the redactor. */
 export function buildReport(scenario: LoadedScenario, request: ExecuteRequest, record: RunRecord): ScenarioReport {
   const redact = createRedactor({
-    tokens: scenario.app.target.token ? [scenario.app.target.token] : [],
+    // The app's token and the one the mocked target accepts (target.behaviour.token) are both secrets.
+    tokens: [scenario.app.target.token, scenario.target.behaviour?.token].filter((t): t is string => Boolean(t)),
     redacted: record.kind === 'result' ? (record.result.redactions ?? []) : [],
   });
   const base = {
@@ -80,6 +81,30 @@ export function buildReport(scenario: LoadedScenario, request: ExecuteRequest, r
     targetAfter: result.target,
     timing: timing(record.durationMs, scenario, expect),
   });
+}
+
+/**
+ * What a run keeps of a report once the reporters have seen it: new objects holding only the
+ * summary's fields, so nothing else of the report stays reachable.
+ */
+export function summarizeReport(report: ScenarioReport): ScenarioSummary {
+  const { name, slug, file, line, tags, status, updated, error, outcome, failures, timing } = report;
+  return {
+    name, slug, file, line, tags, status,
+    ...(updated ? { updated: true } : {}),
+    ...(error ? { error } : {}),
+    ...(outcome ? { outcome } : {}),
+    failures,
+    exchanges: report.exchanges.map(({ seq, method, path, status, error, step }) => ({
+      seq,
+      method,
+      path,
+      ...(status !== undefined ? { status } : {}),
+      ...(error !== undefined ? { error } : {}),
+      ...(step !== undefined ? { step } : {}),
+    })),
+    timing,
+  };
 }
 
 /** The error of a scenario whose configuration the pipeline refused. */

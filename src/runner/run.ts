@@ -2,7 +2,9 @@
  * Running scenarios: each in isolation (fresh context and target), sequentially by default or on
  * worker threads with `jobs > 1`; a failing or erroring scenario never stops the others unless
  * `bail`. Reporters hear every step; `update` rewrites failing `expect` blocks. Reports are in
- * input order whatever the parallelism.
+ * input order whatever the parallelism. Each full report goes to the reporters as its scenario
+ * ends and is then dropped: the summary keeps a {@link ScenarioSummary} per scenario, so memory
+ * stays flat however many scenarios run.
  */
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../config/load.js';
@@ -13,11 +15,11 @@ import type { ScimTransport } from '../scim/types.js';
 import type { LoadedScenario } from '../scenario/types.js';
 import { placeRunIssues } from '../scenario/place.js';
 import { type DocumentUpdate } from '../scenario/update.js';
-import { buildReport, type RunRecord } from './build-report.js';
+import { buildReport, summarizeReport, type RunRecord } from './build-report.js';
 import { execute, requestFor, type ExecuteOutcome, type ExecuteRequest, type Pipeline, type RunError } from './execute.js';
 import { checkExpectations } from './expect.js';
 import { applyUpdates, updatesFor } from './record.js';
-import type { RunCounts, RunSummary, ScenarioReport } from './types.js';
+import type { RunCounts, RunSummary, ScenarioReport, ScenarioSummary } from './types.js';
 import { writeUpdates } from './write-updates.js';
 
 export interface RunScenariosOptions {
@@ -75,7 +77,8 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
   const infos: ScenarioInfo[] = scenarios.map((s, index) => ({ index, name: s.name, slug: s.slug, file: s.file, line: s.location.line, tags: s.tags }));
   await emit(reporters, (r) => r.onRunStart?.({ scenarios: infos, jobs, issues }));
 
-  const reports: Array<ScenarioReport | undefined> = new Array(scenarios.length);
+  // Only summaries are kept: a full report lives while the reporters' onScenarioEnd runs.
+  const summaries: Array<ScenarioSummary | undefined> = new Array(scenarios.length);
   const exitCodes: ExitCode[] = [];
   const updates = new Map<string, DocumentUpdate[]>();
   let stop = false;
@@ -91,7 +94,7 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
       await emit(reporters, (r) => r.onScenarioStart?.(info));
       const request = requestFor(scenario, config, options.seed, options.transport);
       const judged = judge(scenario, request, await run(request), update);
-      reports[index] = judged.report;
+      summaries[index] = summarizeReport(judged.report);
       exitCodes.push(judged.exitCode);
       if (judged.update) {
         const list = updates.get(scenario.absoluteFile) ?? [];
@@ -112,16 +115,16 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
   }
 
   for (let index = 0; index < scenarios.length; index++) {
-    if (reports[index]) continue;
+    if (summaries[index]) continue;
     const scenario = scenarios[index]!;
     const report = buildReport(scenario, requestFor(scenario, config, options.seed, options.transport), { kind: 'skipped', reason: 'not run: --bail stopped the run after a failure' });
-    reports[index] = report;
+    summaries[index] = summarizeReport(report);
     await emit(reporters, (r) => r.onScenarioEnd?.(report, infos[index]!));
   }
 
   const written = await writeUpdates(updates, scenarios);
   issues.push(...written.issues);
-  const finished = reports as ScenarioReport[];
+  const finished = summaries as ScenarioSummary[];
   const summary: RunSummary = {
     schemaVersion: 1,
     counts: countOf(finished, issues),
@@ -176,8 +179,8 @@ function exitCodeOf(codes: readonly ExitCode[], issues: readonly Issue[]): ExitC
   return ExitCode.ok;
 }
 
-function countOf(reports: readonly ScenarioReport[], issues: readonly Issue[]): RunCounts {
-  const count = (status: ScenarioReport['status']) => reports.filter((r) => r.status === status).length;
+function countOf(reports: readonly ScenarioSummary[], issues: readonly Issue[]): RunCounts {
+  const count = (status: ScenarioSummary['status']) => reports.filter((r) => r.status === status).length;
   return {
     total: reports.length,
     passed: count('passed'),

@@ -1,6 +1,7 @@
 /**
  * What running scenarios produces: one {@link ScenarioReport} per scenario (the per-scenario JSON
- * report) and a {@link RunSummary}. Everything here is plain JSON with secrets already redacted;
+ * report, handed to the reporters as each scenario ends) and a {@link RunSummary} with a
+ * {@link ScenarioSummary} per scenario. Everything here is plain JSON with secrets already redacted;
  * only fields named for timing (`timing`, `durationMs`) may differ between two runs.
  */
 import type { AppTemplate } from '../app/types.js';
@@ -117,6 +118,38 @@ export interface RunCounts {
   invalid: number;
 }
 
+/** An HTTP exchange reduced to its request line and outcome (no headers, no bodies). */
+export type ExchangeLine = Pick<Exchange, 'seq' | 'method' | 'path' | 'status' | 'error' | 'step'>;
+
+/**
+ * One scenario of a {@link RunSummary}: what `summary.json` and the console's totals need, without
+ * the bulk of the {@link ScenarioReport} (steps, the Graph summary, exchange headers and bodies,
+ * the target state). A run keeps one per scenario until it ends; the full report exists only while
+ * the reporters' `onScenarioEnd` runs, so reporters that print more collect it there. A
+ * `ScenarioReport` has every field of it, so code written for the old full entries that reads
+ * only these keeps working.
+ */
+export interface ScenarioSummary {
+  name: string;
+  slug: string;
+  file: string;
+  /** Line of the scenario's `name:` key. */
+  line: number;
+  tags: string[];
+  status: ScenarioStatus;
+  /** `--update` rewrote this scenario's `expect` block. */
+  updated?: boolean;
+  /** Why it errored or was skipped. */
+  error?: Issue;
+  /** The object's status, action and Entra error. */
+  outcome?: ScenarioReport['outcome'];
+  /** The expectations that did not hold (empty when it passed). */
+  failures: Failure[];
+  /** The requests sent, in order: method, path, status (or transport error) and step. */
+  exchanges: ExchangeLine[];
+  timing: ScenarioReport['timing'];
+}
+
 /** The end of a run (`reports/summary.json` holds it, scenarios reduced to a line each). */
 export interface RunSummary {
   schemaVersion: 1;
@@ -124,8 +157,12 @@ export interface RunSummary {
   exitCode: ExitCode;
   /** Problems found while loading, in file order. */
   issues: Issue[];
-  /** Every scenario, in input order. */
-  scenarios: ScenarioReport[];
+  /**
+   * Every scenario, in input order, as a {@link ScenarioSummary}: the full reports go to the
+   * reporters' `onScenarioEnd` (and `scenarios/<slug>.json`) and are not kept, so a run's memory
+   * does not grow with what each scenario sent and received.
+   */
+  scenarios: ScenarioSummary[];
   /** Scenario files `--update` rewrote. */
   updatedFiles: string[];
   timing: { durationMs: number };

@@ -52,6 +52,12 @@ export interface TargetBehaviour {
   hideInactiveUsers?: boolean;
   /** POST/PUT listing a schema URN the target does not know (such as Microsoft's group URN) → 400 (§13.6). @default false */
   rejectUnknownSchemas?: boolean;
+  /**
+   * The secret token the target accepts: any request without `Authorization: Bearer <token>` gets
+   * 401, so a wrong token in the app is what fails the test connection (§2). A secret: reports
+   * mask it like the app's token. @default every token is accepted
+   */
+  token?: string;
 }
 
 /** Which requests a fault applies to. */
@@ -81,6 +87,12 @@ export interface Fault {
    * body (without `status` the request is handled first, so the change lands).
    */
   error?: 'reset' | 'timeout' | 'malformed';
+  /**
+   * The target handles the request first (the change lands) and only then the fault replaces its
+   * answer: a lost 201 (`error: reset` or `timeout`, which the client may retry into a 409), or an
+   * error status after the write. @default false
+   */
+  applied?: boolean;
 }
 
 /** One HTTP exchange with the target, as the journal records it (secrets redacted). */

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Reporter } from '../../src/report/types.js';
-import { runScenario, runScenarios } from '../../src/runner/run.js';
+import { runScenario, runScenarios, type RunScenariosOptions } from '../../src/runner/run.js';
 import type { ScenarioReport } from '../../src/runner/types.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import type { LoadedScenario } from '../../src/scenario/types.js';
@@ -26,25 +26,55 @@ const user = (who: string, name = who, extra = 'expect: { result: success, actio
 /** Reports without the fields named for timing. */
 const stable = (reports: readonly ScenarioReport[]) => reports.map(({ timing: _t, ...rest }) => rest);
 
+/** Runs scenarios and keeps each full report as the reporters get it (the summary keeps only a line each). */
+async function runKeeping(scenarios: readonly LoadedScenario[], options: RunScenariosOptions) {
+  const reports: ScenarioReport[] = [];
+  const keep: Reporter = { onScenarioEnd: (report, info) => void (reports[info.index] = report) };
+  const summary = await runScenarios(scenarios, { ...options, reporters: [...(options.reporters ?? []), keep] });
+  return { summary, reports };
+}
+
 describe('runScenarios', () => {
   it('runs each scenario with a fresh, seeded context', async () => {
     const { config, scenarios } = await load({
       's.yaml': [user('a', 'one'), user('b', 'two'), user('c', 'three', 'seed: 7\nclock: { at: 2026-05-01T00:00:00Z, stepMs: 1000 }\nexpect: { result: success }\n')].join('---\n'),
     });
-    const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline });
-    const ids = summary.scenarios.map((r) => r.targetAfter?.users[0]?.['id']);
+    const { reports } = await runKeeping(scenarios, { config, pipeline: fixturePipeline });
+    const ids = reports.map((r) => r.targetAfter?.users[0]?.['id']);
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
-    const meta = summary.scenarios.map((r) => r.targetAfter?.users[0]?.['meta']);
+    const meta = reports.map((r) => r.targetAfter?.users[0]?.['meta']);
     expect(meta[0]).toEqual({ created: '2026-01-01T00:00:00.000Z', lastModified: '2026-01-01T00:00:00.000Z' });
     expect(meta[2]).toEqual({ created: '2026-05-01T00:00:00.000Z', lastModified: '2026-05-01T00:00:01.000Z' });
-    expect(summary.scenarios.map((r) => r.seed)).toEqual([42, 42, 7]);
+    expect(reports.map((r) => r.seed)).toEqual([42, 42, 7]);
+  });
+
+  it('keeps a summary line per scenario, not the full report: the reporters got that as it ended', async () => {
+    const { config, scenarios } = await load({ 's.yaml': [user('a', 'one', 'tags: [t]\nexpect: { result: success, action: create }\n'), user('conflict', 'two'), user('crash', 'three')].join('---\n') });
+    const { summary, reports } = await runKeeping(scenarios, { config, pipeline: fixturePipeline });
+    expect(summary.scenarios.map((s) => Object.keys(s))).toEqual([
+      ['name', 'slug', 'file', 'line', 'tags', 'status', 'outcome', 'failures', 'exchanges', 'timing'],
+      ['name', 'slug', 'file', 'line', 'tags', 'status', 'outcome', 'failures', 'exchanges', 'timing'],
+      ['name', 'slug', 'file', 'line', 'tags', 'status', 'error', 'failures', 'exchanges', 'timing'],
+    ]);
+    const [one, two, three] = summary.scenarios;
+    expect(one).toEqual({ name: 'one', slug: 'one', file: 's.yaml', line: 1, tags: ['t'], status: 'passed', outcome: { result: 'success', action: 'create' }, failures: [], exchanges: expect.any(Array), timing: reports[0]!.timing });
+    expect(one!.exchanges).toEqual([
+      { seq: 1, method: 'GET', path: '/Users?filter=userName eq "5d6e2f41-0b1c-4c4a-9a36-1f0f0f0f0f0f"', status: 200, step: 'testConnection' },
+      { seq: 2, method: 'GET', path: '/Users?filter=userName eq "alice@contoso.com"', status: 200, step: 'match' },
+      { seq: 3, method: 'POST', path: '/Users', status: 201, step: 'action' },
+    ]);
+    expect(two).toMatchObject({ status: 'failed', outcome: { result: 'failure', error: { errorCode: 'SystemForCrossDomainIdentityManagementConflict' } }, failures: reports[1]!.failures });
+    expect(two!.failures.map((f) => f.code)).toEqual(['EXPECT_MISMATCH']);
+    expect(three).toMatchObject({ status: 'errored', error: { code: 'PIPELINE_BUG' }, failures: [], exchanges: [] });
+    // What the summary keeps of a report is a few hundred bytes, whatever the exchange carried.
+    expect(JSON.stringify(one).length).toBeLessThan(JSON.stringify(reports[0]).length / 5);
   });
 
   it('--seed applies to scenarios without their own seed', async () => {
     const { config, scenarios } = await load({ 's.yaml': [user('a', 'one'), user('c', 'own', 'seed: 7\nexpect: { result: success }\n')].join('---\n') });
-    const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline, seed: 99 });
-    expect(summary.scenarios.map((r) => r.seed)).toEqual([99, 7]);
+    const { reports } = await runKeeping(scenarios, { config, pipeline: fixturePipeline, seed: 99 });
+    expect(reports.map((r) => r.seed)).toEqual([99, 7]);
   });
 
   it('tells reporters everything, in lifecycle order', async () => {
@@ -92,9 +122,10 @@ describe('runScenarios', () => {
     const { config, scenarios } = await load({ 's.yaml': user('refused', 'x', 'expect: { result: success }\n') });
     writeFileSync(scenarios[0]!.absoluteFile, user('refused', 'x', extra));
     scenarios[0]!.target = { users: [{ id: 'u-1', userName: 'a' }, { id: 'u-1', userName: 'b' }] };
-    const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline });
+    const { summary, reports } = await runKeeping(scenarios, { config, pipeline: fixturePipeline });
     expect(summary.exitCode).toBe(2);
-    const [report] = summary.scenarios;
+    const [report] = reports;
+    expect(summary.scenarios[0]).toMatchObject({ status: 'errored', error: { code: 'MOCK_DUPLICATE_ID' }, failures: [] });
     expect(report).toMatchObject({ status: 'errored', error: { code: 'MOCK_DUPLICATE_ID' }, failures: [] });
     expect(report!.issues?.map((i) => `${i.code} ${i.location?.file}:${i.location?.line}:${i.location?.column}`)).toEqual(['MOCK_DUPLICATE_ID s.yaml:12:13']);
     expect(report!.issues?.[0]?.frame).toContain('> 12 |     - { id: u-1, userName: b }');
@@ -123,29 +154,30 @@ describe('runScenarios', () => {
 
   it('never lets the token or a Redact() value into a report', async () => {
     const { config, scenarios } = await load({ 's.yaml': user('a') });
-    const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline });
-    const text = JSON.stringify(summary);
+    const { summary, reports } = await runKeeping(scenarios, { config, pipeline: fixturePipeline });
+    const text = JSON.stringify([summary, reports]);
     expect(text).not.toContain('tok-123456');
     expect(text).not.toContain('Pa55word-1');
-    const post = summary.scenarios[0]!.exchanges[2]!;
+    const post = reports[0]!.exchanges[2]!;
     expect(post.requestHeaders).toMatchObject({ Authorization: 'Bearer [REDACTED]', 'X-Echo': 'token=[REDACTED]' });
     expect(post.requestBody).toMatchObject({ password: '[Redact]', note: 'uses [REDACTED]' });
   });
 
   it('gives byte-identical reports for the same scenarios, apart from timing', async () => {
     const { config, scenarios } = await load({ 's.yaml': [user('a', 'one'), user('conflict', 'two')].join('---\n') });
-    const first = await runScenarios(scenarios, { config, pipeline: fixturePipeline });
-    const second = await runScenarios(scenarios, { config, pipeline: fixturePipeline });
-    expect(JSON.stringify(stable(second.scenarios))).toBe(JSON.stringify(stable(first.scenarios)));
+    const first = await runKeeping(scenarios, { config, pipeline: fixturePipeline });
+    const second = await runKeeping(scenarios, { config, pipeline: fixturePipeline });
+    expect(JSON.stringify(stable(second.reports))).toBe(JSON.stringify(stable(first.reports)));
   });
 
   it('--jobs 2 runs on worker threads and gives the same reports, in input order', async () => {
     const files = { 's.yaml': [user('a', 'one'), user('conflict', 'two'), user('b', 'three', 'seed: 5\nexpect: { result: success }\n'), user('crash', 'four')].join('---\n') };
     const { config, scenarios } = await load(files);
-    const inProcess = await runScenarios(scenarios, { config, pipeline: fixturePipeline });
-    const parallel = await runScenarios(scenarios, { config, jobs: 2, pipelineModule });
-    expect(stable(parallel.scenarios)).toEqual(stable(inProcess.scenarios));
-    expect(parallel.exitCode).toBe(inProcess.exitCode);
+    const inProcess = await runKeeping(scenarios, { config, pipeline: fixturePipeline });
+    const parallel = await runKeeping(scenarios, { config, jobs: 2, pipelineModule });
+    expect(stable(parallel.reports)).toEqual(stable(inProcess.reports));
+    expect(parallel.summary.scenarios.map(({ timing: _t, ...rest }) => rest)).toEqual(inProcess.summary.scenarios.map(({ timing: _t, ...rest }) => rest));
+    expect(parallel.summary.exitCode).toBe(inProcess.summary.exitCode);
   });
 
   it('--jobs replaces a worker that hangs and still runs the rest', async () => {

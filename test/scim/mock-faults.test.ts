@@ -89,6 +89,32 @@ describe('fault responses', () => {
     expect((await call('POST', '/Users', { userName: 'carol@contoso.com' })).status).toBe(409);
   });
 
+  it.each(['reset', 'timeout'] as const)('applied: true with error: %s lands the change, then loses the answer', async (error) => {
+    const target = await startTarget({ faults: [{ on: 'POST /Users', error, applied: true, times: 1 }] });
+    expect(await rejection(call('POST', '/Users', { userName: 'carol@contoso.com' }))).toMatchObject({ code: error === 'reset' ? 'ECONNRESET' : 'ETIMEDOUT' });
+    expect(target.snapshot().users.map((u) => u.userName)).toEqual(['carol@contoso.com']);
+    // The client's retry of the lost 201 meets the user it created (the 409 loop, §9).
+    expect((await call('POST', '/Users', { userName: 'carol@contoso.com' })).status).toBe(409);
+  });
+
+  it('applied: true with a status writes first and answers the status', async () => {
+    const target = await startTarget({ users: [alice], faults: [{ on: 'PATCH /Users/*', status: 500, applied: true }] });
+    const response = await call('PATCH', '/Users/u-1', {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Replace', path: 'active', value: false }],
+    });
+    expect(response.status).toBe(500);
+    expect(target.snapshot().users[0]?.active).toBe(false);
+  });
+
+  it('a target with a token answers 401 to any other bearer', async () => {
+    const target = await startTarget({ users: [alice], behaviour: { token: 'the-right-token' } });
+    expect((await call('GET', '/Users/u-1')).status).toBe(401);
+    const right = await fetch(`${TENANT_URL}/Users/u-1`, { headers: { Authorization: 'Bearer the-right-token' } });
+    expect(right.status).toBe(200);
+    expect(requestLines(target)).toEqual(['GET /Users/u-1 → 401', 'GET /Users/u-1 → 200']);
+  });
+
   it('error: malformed with a status answers that status with a broken body', async () => {
     const target = await startTarget({ users: [alice], faults: [{ on: 'DELETE /Users/*', status: 200, error: 'malformed' }] });
     const response = await call('DELETE', '/Users/u-1');

@@ -128,12 +128,15 @@ export async function createMockScimTarget(
     };
 
     if (relative === undefined) return answer(errorReply(404, `${url.pathname} is outside the SCIM base path ${basePath}`));
-    if (options.token !== undefined && headers.authorization !== `Bearer ${options.token}`) {
+    const token = options.token ?? effective.token;
+    if (token !== undefined && headers.authorization !== `Bearer ${token}`) {
       return answer(errorReply(401, 'The bearer token is missing or invalid'));
     }
     const probe = isTestConnection(method, relative, query);
     const fault = faults.pick({ method, path: relative, query: decodedQuery, isTestConnection: probe });
     const handled = (): MockReply => route({ method, path: relative, query, body }, store, effective);
+    // A lost answer: the change lands, then the fault replaces what the target would have said.
+    if (fault?.applied === true && fault.error !== 'malformed') handled();
     if (fault?.delayMs !== undefined) {
       // A delay the client would not wait out surfaces at once as a timeout: runs stay fast.
       if (fault.delayMs >= timeoutMs) return fail('timeout');
@@ -147,6 +150,7 @@ export async function createMockScimTarget(
     if (fault?.status !== undefined && fault.error !== 'malformed') return answer(faultReply(fault));
     if (fault?.error === 'malformed') {
       // Without a status the request is really handled (a lost answer: the change lands, the client cannot tell).
+      if (fault.applied === true && fault.status !== undefined) handled();
       const real = fault.status === undefined ? handled() : faultReply(fault);
       return answer({ status: real.status, body: malformed(real.body), headers: { ...real.headers, ...fault.headers } });
     }

@@ -16,7 +16,7 @@ type Path = Array<string | number>;
 /** RFC 7643 §2.1 ATTRNAME, plus `$ref`. */
 const ATTRIBUTE_NAME = /^(?:[A-Za-z][\w-]*|\$ref)$/;
 
-const BEHAVIOUR_KEYS: Record<keyof TargetBehaviour, 'boolean' | 'strings' | 'patchStatus' | 'mode'> = {
+const BEHAVIOUR_KEYS: Record<keyof TargetBehaviour, 'boolean' | 'strings' | 'patchStatus' | 'mode' | 'token'> = {
   filterable: 'strings',
   strictBooleans: 'boolean',
   groups: 'boolean',
@@ -27,10 +27,11 @@ const BEHAVIOUR_KEYS: Record<keyof TargetBehaviour, 'boolean' | 'strings' | 'pat
   removeByValue: 'mode',
   hideInactiveUsers: 'boolean',
   rejectUnknownSchemas: 'boolean',
+  token: 'token',
 };
 const MODES = ['apply', 'ignore', 'reject'];
 
-const FAULT_KEYS = new Set(['on', 'nth', 'times', 'status', 'body', 'headers', 'delayMs', 'error']);
+const FAULT_KEYS = new Set(['on', 'nth', 'times', 'status', 'body', 'headers', 'delayMs', 'error', 'applied']);
 const FAULT_ERRORS = new Set(['reset', 'timeout', 'malformed']);
 
 /** The hint of a problem that has no more specific one. */
@@ -206,6 +207,8 @@ function checkBehaviour(behaviour: Record<string, unknown>, add: Add): void {
       add('MOCK_INVALID_BEHAVIOUR', path, `is not a behaviour (${Object.keys(BEHAVIOUR_KEYS).join(', ')})`);
     } else if (kind === 'boolean' && typeof value !== 'boolean') {
       add('MOCK_INVALID_BEHAVIOUR', path, 'must be true or false');
+    } else if (kind === 'token' && (typeof value !== 'string' || value === '')) {
+      add('MOCK_INVALID_BEHAVIOUR', path, 'must be the secret token the target accepts (a non-empty string)');
     } else if (kind === 'patchStatus' && value !== 200 && value !== 204) {
       add('MOCK_INVALID_BEHAVIOUR', path, 'must be 200 or 204');
     } else if (kind === 'mode' && !MODES.includes(value as string)) {
@@ -264,6 +267,12 @@ function checkFault(fault: unknown, path: Path, add: Add): void {
   }
   if ((f.error === 'reset' || f.error === 'timeout') && (f.status !== undefined || f.body !== undefined)) {
     add('MOCK_INVALID_FAULT', path, `error: ${f.error} sends no answer, so status and body cannot apply`);
+  }
+  if (f.applied !== undefined && typeof f.applied !== 'boolean') {
+    add('MOCK_INVALID_FAULT', [...path, 'applied'], 'must be true or false');
+  }
+  if (f.applied === true && f.status === undefined && f.error === undefined) {
+    add('MOCK_INVALID_FAULT', path, 'applied needs an answer to replace: give a status or an error');
   }
   if (f.headers !== undefined && (!isObject(f.headers) || !Object.values(f.headers).every((v) => typeof v === 'string'))) {
     add('MOCK_INVALID_FAULT', [...path, 'headers'], 'must map header names to strings');
