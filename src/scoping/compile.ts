@@ -42,6 +42,21 @@ export type ScopingCompileResult =
 
 const INTEGER = /^[+-]?\d+$/;
 
+/**
+ * Attributes scoping filters do not support, lower-cased. known-issues.md "Unsupported scoping
+ * filters": appRoleAssignments, userType, manager and date-type attributes, "for example"
+ * StatusHireDate, startDate, endDate, StatusTerminationDate, accountExpires; the scoping page adds
+ * the group `members` attribute (entra-semantics.md §5.2). `employeeHireDate` and
+ * `employeeLeaveDateTime` are Entra's own date-typed user properties (inferred from "date-type").
+ */
+const UNSUPPORTED_ATTRIBUTES: ReadonlySet<string> = new Set(
+  [
+    'appRoleAssignments', 'userType', 'manager', 'members',
+    'StatusHireDate', 'startDate', 'endDate', 'StatusTerminationDate', 'accountExpires',
+    'employeeHireDate', 'employeeLeaveDateTime',
+  ].map((name) => name.toLowerCase()),
+);
+
 /** The title step 3 shows for a filter. */
 export function filterTitle(filter: Pick<ScopingFilter, 'name'>, index: number): string {
   return filter.name?.trim() ? filter.name.trim() : `Scoping filter ${index + 1}`;
@@ -84,6 +99,14 @@ type Report = (code: string, message: string, hint: string, key: 'attribute' | '
 function compileClause(clause: ScopingClause, options: ScopingOptions, report: Report): CompiledClause | undefined {
   const attribute = typeof clause.attribute === 'string' ? clause.attribute.trim() : '';
   if (attribute === '') report('SCOPING_MISSING_ATTRIBUTE', 'the clause names no attribute', 'set attribute to a source attribute name', 'attribute');
+  if (options.unsupportedAttributes === 'error' && UNSUPPORTED_ATTRIBUTES.has(attribute.toLowerCase())) {
+    report(
+      'SCOPING_UNSUPPORTED_ATTRIBUTE',
+      `${attribute} is not supported in scoping filters (known issues: appRoleAssignments, userType, manager, date-type attributes and group members)`,
+      'scope on another attribute (a directory extension holding the value), or set settings.scoping.unsupportedAttributes: evaluate',
+      'attribute',
+    );
+  }
   const operator = typeof clause.operator === 'string' ? findScopingOperator(clause.operator) : undefined;
   if (!operator) {
     report(

@@ -30,6 +30,16 @@ export interface ScopingOptions {
    * @default 'All'
    */
   multiValuedComparison: 'All' | 'Any';
+  /**
+   * A clause on an attribute the known-issues page says scoping filters do not support
+   * (`appRoleAssignments`, `userType`, `manager`, date-type attributes such as `StatusHireDate`,
+   * and the group `members` attribute; entra-semantics.md §5.2). `error`: a load-time
+   * `SCOPING_UNSUPPORTED_ATTRIBUTE`, as the portal offers no such filter; `evaluate`: run the
+   * clause on the imported value anyway (what a filter written through Graph would meet is not
+   * documented).
+   * @default 'error'
+   */
+  unsupportedAttributes: 'error' | 'evaluate';
 }
 
 export const defaultScopingOptions: ScopingOptions = {
@@ -37,4 +47,5 @@ export const defaultScopingOptions: ScopingOptions = {
   ampersandOperator: 'contained',
   nonIntegerComparison: 'error',
   multiValuedComparison: 'All',
+  unsupportedAttributes: 'error',
 };

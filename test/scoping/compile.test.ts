@@ -19,6 +19,12 @@ const bad: Bad[] = [
   ['Less_Than with text', { clauses: [{ attribute: 'a', operator: 'Less_Than', value: 'ten' }] }, 'SCOPING_NOT_INTEGER', [0, 'clauses', 0, 'value']],
   ['no attribute', { clauses: [{ attribute: ' ', operator: 'IS NULL' }] }, 'SCOPING_MISSING_ATTRIBUTE', [0, 'clauses', 0, 'attribute']],
   ['no clauses', { name: 'Empty', clauses: [] }, 'SCOPING_EMPTY_FILTER', [0, 'clauses']],
+  // known-issues.md "Unsupported scoping filters" (entra-semantics.md §5.2)
+  ['manager is not supported', { clauses: [{ attribute: 'manager', operator: 'IS NOT NULL' }] }, 'SCOPING_UNSUPPORTED_ATTRIBUTE', [0, 'clauses', 0, 'attribute']],
+  ['userType in any casing', { clauses: [{ attribute: 'UserType', operator: 'EQUALS', value: 'Member' }] }, 'SCOPING_UNSUPPORTED_ATTRIBUTE', [0, 'clauses', 0, 'attribute']],
+  ['appRoleAssignments', { clauses: [{ attribute: 'appRoleAssignments', operator: 'IS NOT NULL' }] }, 'SCOPING_UNSUPPORTED_ATTRIBUTE', [0, 'clauses', 0, 'attribute']],
+  ['a date-type attribute', { clauses: [{ attribute: 'StatusHireDate', operator: 'IS NOT NULL' }] }, 'SCOPING_UNSUPPORTED_ATTRIBUTE', [0, 'clauses', 0, 'attribute']],
+  ['the group members attribute', { clauses: [{ attribute: 'members', operator: 'IS NOT NULL' }] }, 'SCOPING_UNSUPPORTED_ATTRIBUTE', [0, 'clauses', 0, 'attribute']],
 ];
 
 describe('compileScopingFilters', () => {
@@ -49,6 +55,15 @@ describe('compileScopingFilters', () => {
       ['SCOPING_UNKNOWN_OPERATOR', [1, 'clauses', 1, 'operator']],
     ]);
     expect(result.issues[0]?.message).toMatch(/^scoping filter "Range", clause 1: employeeId Greater_Than/);
+  });
+
+  it('unsupportedAttributes: evaluate runs a clause on manager like any other', () => {
+    const filter: ScopingFilter = { clauses: [{ attribute: 'manager', operator: 'IS NOT NULL' }] };
+    const compiled = compileScopingFilters([filter], { unsupportedAttributes: 'evaluate' });
+    expect(compiled.ok).toBe(true);
+    if (!compiled.ok) return;
+    expect(evaluateScopingFilters(compiled.compiled, { manager: 'm-1' }).inScope).toBe(true);
+    expect(evaluateScopingFilters(compiled.compiled, {}).inScope).toBe(false);
   });
 
   it('bitwise & needs an integer operand; contained & takes any text', () => {
