@@ -1,9 +1,14 @@
 /**
  * Evaluates compiled mappings for one source object (entra-semantics.md §2.4, §4):
  *
- * - null is never exported; `""` is exported as is; IgnoreFlowIfNullOrEmpty / IgnoreAttributeFlow
- *   drop the attribute; IgnoreObjectFlow (on the `objectFilter` pseudo-target) drops the object;
- * - "Default value if null" applies on create only (§4.1, ?30: not to `""`);
+ * - null is never exported; a direct mapping's empty source (`""`) counts as null: without "Flow
+ *   null values" (inbound only) a null or empty source value never clears the target
+ *   (clear-attribute-values.md, §4.7); an expression's `""` is exported as is;
+ *   IgnoreFlowIfNullOrEmpty / IgnoreAttributeFlow drop the attribute; IgnoreObjectFlow (on the
+ *   `objectFilter` pseudo-target) drops the object;
+ * - "Default value if null" applies on create only (§4.1), also to a direct mapping's empty source
+ *   ("a null, empty, or omitted source value doesn't populate the target attribute unless you
+ *   configured Default value if null"), not to an expression's `""` (?30);
  * - `apply: create` (ObjectAddOnly) mappings are skipped on update;
  * - a required target with no value on create fails the object with `MandatoryFieldsMissing`;
  * - an evaluation error or a multi-valued value for a single-valued target fails the object
@@ -99,7 +104,7 @@ export function evaluateMapping(
     if (phase === 'create' && m.required && value.scope === 'attribute') return missing(m);
     return { kind: 'doNotFlow', mapping: m, scope: value.scope };
   }
-  if (value === null) return nullOutcome(m, phase);
+  if (value === null || (value === '' && m.type === 'direct')) return nullOutcome(m, phase);
   const converted = toTargetValue(value, m.target, m.resolved);
   if (!converted.ok) return { kind: 'failure', mapping: m, failure: { errorCode: converted.errorCode, code: converted.errorCode, reason: converted.reason } };
   if (converted.value === null) return nullOutcome(m, phase);
@@ -173,8 +178,8 @@ export interface MatchingValue {
 }
 
 /**
- * The matching attributes with values, in precedence order (§4.3). Attributes whose source is null
- * are skipped (entra-scim-wire.md §3); `none` ⇒ the pipeline reports `ImportSkipped`.
+ * The matching attributes with values, in precedence order (§4.3). Attributes whose value is null
+ * or empty are skipped (entra-scim-wire.md §3); `none` ⇒ the pipeline reports `ImportSkipped`.
  */
 export type MatchingEvaluation =
   | { kind: 'values'; values: MatchingValue[]; skipped: CompiledMapping[] }
@@ -190,7 +195,8 @@ export function evaluateMatchingAttributes(compiled: CompiledObjectMapping, attr
     const outcome = evaluateMapping({ ...withoutDefault, required: false, apply: 'always' }, attributes, { phase: 'update', context });
     if (outcome.kind === 'failure') return { kind: 'failure', mapping: m, failure: outcome.failure };
     const text = outcome.kind === 'value' ? renderScimValue(outcome.mapped.value) : null;
-    if (text === null) skipped.push(m);
+    // §4.3: an object needs a *value* for a matching attribute; `eq ""` is never queried.
+    if (text === null || text === '') skipped.push(m);
     else values.push({ mapping: m, attribute: m.target.text, value: text, precedence: m.match as number });
   }
   return values.length > 0 ? { kind: 'values', values, skipped } : { kind: 'none', skipped };

@@ -35,7 +35,10 @@ describe('default value if null: create only (entra-semantics.md §4.1)', () => 
     ['update, null source → not exported', {}, 'update', { kind: 'null' }, undefined],
     ['create, value → value', { department: 'Sales' }, 'create', { kind: 'value', usedDefault: false }, 'Sales'],
     ['update, value → value', { department: 'Sales' }, 'update', { kind: 'value', usedDefault: false }, 'Sales'],
-    ['create, "" → "" (the default is for null only)', { department: '' }, 'create', { kind: 'value', usedDefault: false }, ''],
+    // clear-attribute-values.md: "a null, empty, or omitted source value doesn't populate the target
+    // attribute unless you configured Default value if null"
+    ['create, "" → default (an empty source counts as null)', { department: '' }, 'create', { kind: 'value', usedDefault: true }, 'Unassigned'],
+    ['update, "" → not exported (it never clears the target)', { department: '' }, 'update', { kind: 'null' }, undefined],
   ] as const)('%s', (_label, attributes, phase, expected, value) => {
     const result = outcome(mapping, attributes, phase);
     expect(result).toMatchObject(expected);
@@ -64,10 +67,13 @@ describe('apply (entra-semantics.md §4.1)', () => {
 });
 
 describe('null flow (entra-semantics.md §2.4.4, §4.7)', () => {
-  it('null is not exported; "" is exported as is', () => {
+  it('null and a direct mapping\'s "" are not exported; an expression\'s "" is', () => {
     expect(outcome({ target: 'title', source: 'jobTitle' }, {}, 'create').kind).toBe('null');
     expect(outcome({ target: 'title', source: 'jobTitle' }, { jobTitle: null }, 'update').kind).toBe('null');
-    expect(outcome({ target: 'title', source: 'jobTitle' }, { jobTitle: '' }, 'update')).toMatchObject({ kind: 'value', mapped: { value: '' } });
+    // clear-attribute-values.md: without Flow null values (inbound only) an empty source never clears the target.
+    expect(outcome({ target: 'title', source: 'jobTitle' }, { jobTitle: '' }, 'update').kind).toBe('null');
+    expect(outcome({ target: 'title', source: 'jobTitle' }, { jobTitle: '' }, 'create').kind).toBe('null');
+    expect(outcome({ target: 'title', expression: 'StripSpaces([jobTitle])' }, { jobTitle: '  ' }, 'update')).toMatchObject({ kind: 'value', mapped: { value: '' } });
   });
 
   it('IgnoreFlowIfNullOrEmpty drops the attribute', () => {
@@ -168,6 +174,13 @@ describe('evaluateMatchingAttributes (entra-semantics.md §4.3)', () => {
     const result = evaluateMatchingAttributes(compiled, { mailNickname: 'alice' }, context);
     expect(result.kind === 'values' && result.values.map((v) => v.attribute)).toEqual(['externalId']);
     expect(result.kind === 'values' && result.skipped.map((m) => m.target.text)).toEqual(['userName']);
+  });
+
+  it('skips an empty value, direct or from an expression: `eq ""` is never queried', () => {
+    const result = evaluateMatchingAttributes(compiled, { userPrincipalName: '', mailNickname: 'alice' }, context);
+    expect(result.kind === 'values' && result.values.map((v) => v.attribute)).toEqual(['externalId']);
+    const byExpression = compile([{ target: 'externalId', expression: 'StripSpaces([mailNickname])', match: 2 }]);
+    expect(evaluateMatchingAttributes(byExpression, { mailNickname: '   ' }, context).kind).toBe('none');
   });
 
   it('none at all ⇒ kind none (the pipeline reports ImportSkipped)', () => {
