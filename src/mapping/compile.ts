@@ -95,6 +95,11 @@ export function compileObjectMapping(
       expression = compileExpression({ kind: 'attribute', name, begin: 0, end: name.length + 2 }, options.expression);
     }
 
+    if (expression && target?.kind === 'manager' && usesFunction(expression, 'Switch')) {
+      // entra-semantics.md §3 Switch, §4.5 (functions-for-customizing-application-data.md): "Do not
+      // use Switch for reference attributes" such as manager.
+      report('MAPPING_SWITCH_ON_REFERENCE', `Switch cannot feed the reference attribute ${target.text}`, 'map the manager directly (source: manager), or use IIF', 'expression');
+    }
     const match = checkMatch(mapping, target, expression, byPrecedence, index, report);
     if (match !== undefined && type === 'none') {
       report('MAPPING_MATCH_WITHOUT_SOURCE', 'a None mapping cannot be a matching attribute', 'give the mapping a source or an expression', 'match');
@@ -215,17 +220,18 @@ function checkMatch(
   if (target && (target.kind === 'manager' || target.kind === 'members' || target.kind === 'objectFilter')) {
     report('MAPPING_MATCH_ON_REFERENCE', `${target.text} cannot be a matching attribute`, 'match on an attribute the target can filter on, such as userName', 'match');
   }
-  if (expression && usesSelectUniqueValue(expression)) {
+  if (expression && usesFunction(expression, 'SelectUniqueValue')) {
     // entra-semantics.md §4.3: "SelectUniqueValue may not be used on matching attributes".
     report('MAPPING_MATCH_SELECT_UNIQUE_VALUE', 'SelectUniqueValue cannot feed a matching attribute', 'match on another attribute, or drop SelectUniqueValue here', 'expression');
   }
   return match;
 }
 
-function usesSelectUniqueValue(expression: CompiledExpression): boolean {
+/** Whether the expression calls the function anywhere (names are canonical after parsing). */
+function usesFunction(expression: CompiledExpression, name: string): boolean {
   let found = false;
   walkExpression(expression.ast, (node) => {
-    if (node.kind === 'call' && node.name === 'SelectUniqueValue') found = true;
+    if (node.kind === 'call' && node.name === name) found = true;
   });
   return found;
 }
