@@ -96,8 +96,8 @@ export function compileObjectMapping(
     }
 
     if (expression && target?.kind === 'manager' && usesFunction(expression, 'Switch')) {
-      // entra-semantics.md §3 Switch, §4.5 (functions-for-customizing-application-data.md): "Do not
-      // use Switch for reference attributes" such as manager.
+      // entra-semantics.md §3 Switch, §4.5 (functions-for-customizing-application-data.md, Switch):
+      // "The function shouldn't be used for referential attributes such as manager."
       report('MAPPING_SWITCH_ON_REFERENCE', `Switch cannot feed the reference attribute ${target.text}`, 'map the manager directly (source: manager), or use IIF', 'expression');
     }
     const match = checkMatch(mapping, target, expression, byPrecedence, index, report);

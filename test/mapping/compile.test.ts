@@ -116,7 +116,7 @@ describe('compileObjectMapping', () => {
     ['precedence used twice', [...base, { target: 'externalId', source: 'x', match: 1 }], 'MAPPING_MATCH_PRECEDENCE', [1, 'match']],
     ['matching on a None mapping', [...base, { target: 'nickName', type: 'none', match: 2 }], 'MAPPING_MATCH_WITHOUT_SOURCE', [1, 'match']],
     ['matching on the manager', [...base, { target: 'manager', source: 'manager', match: 2 }], 'MAPPING_MATCH_ON_REFERENCE', [1, 'match']],
-    // functions reference, Switch: "Do not use Switch for reference attributes" (entra-semantics.md §3, §4.5)
+    // functions reference, Switch: "shouldn't be used for referential attributes such as manager" (§3, §4.5)
     ['Switch feeding the manager', [...base, { target: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager', expression: 'Switch([department], [manager], "Sales", [salesManager])' }], 'MAPPING_SWITCH_ON_REFERENCE', [1, 'expression']],
     ['a nested switch feeding the manager', [...base, { target: 'manager', expression: 'IIF(IsPresent([manager]), switch([a], [manager], "x", [y]), [manager])' }], 'MAPPING_SWITCH_ON_REFERENCE', [1, 'expression']],
     ['no matching attribute', [{ target: 'userName', source: 'upn' }], 'MAPPING_NO_MATCHING_ATTRIBUTE', []],
