@@ -22,6 +22,11 @@ export function userAttributes(user: DirectoryUser, index: SourceIndex): SourceA
     if (RESERVED_USER_KEYS.has(key) || value === undefined) continue;
     out[key] = value as SourceAttributeValue;
   }
+  const guest = typeof user.entry.userPrincipalName === 'string' ? b2bUserPrincipalName(user.entry.userPrincipalName) : undefined;
+  if (guest) {
+    out.userPrincipalName = guest;
+    out.originalUserPrincipalName ??= user.entry.userPrincipalName as string;
+  }
   out.objectId = user.objectId;
   out.accountEnabled = user.entry.accountEnabled !== false;
   const manager = managerOf(user, index);
@@ -36,6 +41,21 @@ export function userAttributes(user: DirectoryUser, index: SourceIndex): SourceA
     }));
   }
   return out;
+}
+
+/** A B2B collaboration user's UPN: `alias_theirdomain#EXT#@yourdomain`. */
+const B2B_UPN = /^(.+)_([^_@#]+)#EXT#@[^@]+$/i;
+
+/**
+ * The userPrincipalName the provisioning service presents for a B2B user (how-provisioning-works.md,
+ * "B2B (guest) users"): "the #EXT# and your domain is stripped from the userPrincipalName, so only
+ * their original alias@theirdomain is used for matching or provisioning"; the raw value stays
+ * available as `originalUserPrincipalName`. The external address's `@` became the last `_`.
+ * Undefined for any other UPN.
+ */
+export function b2bUserPrincipalName(upn: string): string | undefined {
+  const match = B2B_UPN.exec(upn);
+  return match ? `${match[1]}@${match[2]}` : undefined;
 }
 
 /** A group's source attributes. */
