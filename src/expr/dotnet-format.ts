@@ -67,12 +67,39 @@ export class DotnetFormatError extends Error {}
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
+/**
+ * The .NET standard formats that mean the same pattern in every culture, as their custom patterns
+ * (a UTC host: `u` and `r` then need no conversion). `o` is left out: its `K` depends on the
+ * parsed value's DateTimeKind, which this engine does not track.
+ */
+const invariantStandardFormats: Readonly<Record<string, string>> = {
+  s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+  u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+  r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+  R: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+};
+/** One-letter .NET standard formats (`d` short date, `o` round trip, `s` sortable…). */
+const standardFormatLetters = new Set([...'dDfFgGmMoOrRstTuUyY']);
+
+/**
+ * A one-character format: a culture-invariant standard format becomes its custom pattern; the
+ * others are errors, never literal text (.NET would not write `o` for the format "o").
+ */
+function translateStandardFormat(format: string): DotnetFormat {
+  const pattern = invariantStandardFormats[format];
+  if (pattern !== undefined) return translateDotnetFormat(pattern);
+  const custom = specifierLetters.has(format) ? `; write "%${format}" for the custom specifier` : '';
+  if (!standardFormatLetters.has(format)) throw new DotnetFormatError(`"${format}" is not a .NET standard format${custom}`);
+  throw new DotnetFormatError(
+    `"${format}" alone is a .NET standard format whose pattern depends on the culture${format === 'o' || format === 'O' ? ' or on the DateTimeKind' : ''}; write the custom pattern out (for example yyyy-MM-ddTHH:mm:ss.fffffff)${custom}`,
+  );
+}
+
 /** Tokenises and translates a .NET custom format string. Throws DotnetFormatError. */
 export function translateDotnetFormat(format: string): DotnetFormat {
   if (format === '') throw new DotnetFormatError('the format is empty');
-  if (format.length === 1 && specifierLetters.has(format)) {
-    throw new DotnetFormatError(`"${format}" alone is a .NET standard format; write "%${format}" for the custom specifier`);
-  }
+  // .NET reads every one-character format as a standard format, never as custom text.
+  if (format.length === 1) return translateStandardFormat(format);
   const parts: DotnetFormat['parts'][number][] = [];
   const literal = (text: string) => {
     const last = parts[parts.length - 1];

@@ -88,6 +88,11 @@ const rows: Record<string, Row[]> = {
     { expr: 'FormatDateTime(DateAdd("h", 3, CDate("2021-07-02")), , "M/d/yyyy h:mm:ss tt", "HH:mm")', expected: '03:00', source: 'a DateTime is rendered, then parsed' },
     { expr: 'FormatDateTime(DateAdd("yyyy", 5, CDate("2025-01-15")), , "yyyy-MM-dd", "yyyy-MM-dd")', expected: '2030-01-15', options: { formatDateTimeDateInput: 'direct' }, source: 'WDG five-year example works only with direct' },
     { expr: 'FormatDateTime([missing], , "yyyy", "yyyy")', expected: null },
+    // One-character formats are .NET standard formats; the culture-invariant ones are their patterns.
+    { expr: 'FormatDateTime("2021-06-30 13:04:05", , "yyyy-MM-dd HH:mm:ss", "s")', expected: '2021-06-30T13:04:05', source: '.NET standard format s' },
+    { expr: 'FormatDateTime("2021-06-30 13:04:05", , "yyyy-MM-dd HH:mm:ss", "u")', expected: '2021-06-30 13:04:05Z', source: '.NET standard format u' },
+    { expr: 'FormatDateTime("2021-06-30 13:04:05", , "yyyy-MM-dd HH:mm:ss", "R")', expected: 'Wed, 30 Jun 2021 13:04:05 GMT', source: '.NET standard format r/R' },
+    { expr: 'FormatDateTime("2021-06-30T13:04:05", , "s", "yyyyMMdd")', expected: '20210630', source: 'standard format as inputFormat' },
   ],
 };
 
@@ -118,6 +123,12 @@ describe('date errors name the function and argument', () => {
     ['FormatDateTime("2021", , "FFF", "yyyy")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 2],
     ['FormatDateTime("2021", "Sideways", "yyyy", "yyyy")', 'EXPR_EVAL_INVALID_ARGUMENT', 'FormatDateTime', 1],
     ['FormatDateTime(" 2021", "None", "yyyy", "yyyy")', 'EXPR_EVAL_INVALID_DATE', 'FormatDateTime', 0],
+    // .NET never reads a one-character format as literal text: "o" must not write "o".
+    ['FormatDateTime("2021", , "yyyy", "o")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
+    ['FormatDateTime("2021", , "yyyy", "D")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
+    ['FormatDateTime("2021", , "yyyy", "x")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
+    ['FormatDateTime("2021", , "yyyy", "-")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
+    ['FormatDateTime("2021", , "yyyy", "d")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
   ])('%s → %s', (expr, code, functionName, argumentIndex, options?, replace?) => {
     const text = replace ? expr.replace('"d"', `"${replace}"`) : expr;
     const error = evalFailure(text, {}, options);
