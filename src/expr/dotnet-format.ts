@@ -17,14 +17,16 @@ interface TokenSpec {
   readonly offset?: 'zz' | 'zzz' | 'K';
   /** Two-digit year: parse with .NET's century window (1950–2049). */
   readonly twoDigitYear?: boolean;
+  /** A day name: its text is captured so the parsed date can be checked against it. */
+  readonly weekday?: boolean;
 }
 
 /** .NET token (letter repeated n times) → date-fns. Missing entries are unsupported. */
 const tokenTable: Readonly<Record<string, TokenSpec>> = {
   d: { fns: 'd', re: '\\d{1,2}' },
   dd: { fns: 'dd', re: '\\d{2}' },
-  ddd: { fns: 'EEE', re: '[A-Za-z]{3}' },
-  dddd: { fns: 'EEEE', re: '[A-Za-z]+' },
+  ddd: { fns: 'EEE', re: '[A-Za-z]{3}', weekday: true },
+  dddd: { fns: 'EEEE', re: '[A-Za-z]+', weekday: true },
   M: { fns: 'M', re: '\\d{1,2}' },
   MM: { fns: 'MM', re: '\\d{2}' },
   MMM: { fns: 'MMM', re: '[A-Za-z]{3}' },
@@ -55,7 +57,7 @@ const specifierLetters = new Set([...'dfFghHKmMstyz']);
 export interface DotnetFormat {
   /** Parts in order: date-fns tokens and literals. */
   readonly parts: readonly ({ kind: 'token'; spec: TokenSpec } | { kind: 'literal'; text: string })[];
-  /** Strict parse regex (anchored); one capture group per offset token. */
+  /** Strict parse regex (anchored); the first offset token is the group `offset`, the first day name `weekday`. */
   readonly regex: RegExp;
   /** Whether the format writes a two-digit year. */
   readonly twoDigitYear: boolean;
@@ -142,7 +144,16 @@ export function translateDotnetFormat(format: string): DotnetFormat {
     i++;
   }
   let source = '^';
-  for (const part of parts) source += part.kind === 'literal' ? escapeRegex(part.text) : part.spec.offset ? `(${part.spec.re})` : `(?:${part.spec.re})`;
+  const named = new Set<string>();
+  for (const part of parts) {
+    if (part.kind === 'literal') {
+      source += escapeRegex(part.text);
+      continue;
+    }
+    const name = part.spec.offset ? 'offset' : part.spec.weekday ? 'weekday' : undefined;
+    source += name && !named.has(name) ? `(?<${name}>${part.spec.re})` : `(?:${part.spec.re})`;
+    if (name) named.add(name);
+  }
   return {
     parts,
     regex: new RegExp(`${source}$`),

@@ -93,6 +93,8 @@ const rows: Record<string, Row[]> = {
     { expr: 'FormatDateTime("2021-06-30 13:04:05", , "yyyy-MM-dd HH:mm:ss", "u")', expected: '2021-06-30 13:04:05Z', source: '.NET standard format u' },
     { expr: 'FormatDateTime("2021-06-30 13:04:05", , "yyyy-MM-dd HH:mm:ss", "R")', expected: 'Wed, 30 Jun 2021 13:04:05 GMT', source: '.NET standard format r/R' },
     { expr: 'FormatDateTime("2021-06-30T13:04:05", , "s", "yyyyMMdd")', expected: '20210630', source: 'standard format as inputFormat' },
+    { expr: 'FormatDateTime("WED, 30 jun 2021", , "ddd, dd MMM yyyy", "yyyy-MM-dd")', expected: '2021-06-30', source: 'day names are read in any case' },
+    { expr: 'FormatDateTime("Wednesday 2021-06-30 23:00 -08:00", , "dddd yyyy-MM-dd HH:mm zzz", "yyyy-MM-dd")', expected: '2021-07-01', source: 'the day name is that of the date as written, before the offset' },
   ],
 };
 
@@ -129,6 +131,9 @@ describe('date errors name the function and argument', () => {
     ['FormatDateTime("2021", , "yyyy", "x")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
     ['FormatDateTime("2021", , "yyyy", "-")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
     ['FormatDateTime("2021", , "yyyy", "d")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
+    // .NET ParseExact: "the day of week was incorrect".
+    ['FormatDateTime("Mon, 30 Jun 2021", , "ddd, dd MMM yyyy", "yyyy-MM-dd")', 'EXPR_EVAL_INVALID_DATE', 'FormatDateTime', 0],
+    ['FormatDateTime("Tue, 30 Jun 2021 13:04:05 GMT", , "r", "yyyy-MM-dd")', 'EXPR_EVAL_INVALID_DATE', 'FormatDateTime', 0],
   ])('%s → %s', (expr, code, functionName, argumentIndex, options?, replace?) => {
     const text = replace ? expr.replace('"d"', `"${replace}"`) : expr;
     const error = evalFailure(text, {}, options);

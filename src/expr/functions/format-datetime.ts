@@ -131,6 +131,9 @@ function keptOffsetWriter(pattern: string): DateFormatPlan | undefined {
   return plan;
 }
 
+/** Invariant-culture day names (full and abbreviated, lower case) by JavaScript's getUTCDay(). */
+const dayNames = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((name) => [name, name.slice(0, 3)]);
+
 /** Whether the text starts or ends with a character that `\s` might match (else trimming is a no-op). */
 function mayHaveOuterWhite(text: string): boolean {
   if (text === '') return false;
@@ -159,8 +162,15 @@ function parseExact(raw: string, input: TranslatedFormat, styles: ReadonlySet<St
   const ms = input.parse ? input.parse(text, reference) : parseDate(text, input.pattern, new UTCDate(reference)).getTime();
   if (Number.isNaN(ms)) return fail('a field is out of range');
   if (!inDateRange(ms)) return fail('it is outside the years 1–9999');
-  const offsetText = match[1];
-  return { ms, offset: offsetText === undefined ? undefined : parseOffset(offsetText.length === 3 ? `${offsetText}:00` : offsetText) };
+  const offsetText = match.groups?.['offset'];
+  const offset = offsetText === undefined ? undefined : parseOffset(offsetText.length === 3 ? `${offsetText}:00` : offsetText);
+  // .NET's ParseExact rejects a day name that is not the day of the week of the date as written
+  // (before any offset is applied).
+  const weekday = match.groups?.['weekday'];
+  if (weekday !== undefined && !dayNames[new Date(ms + (offset ?? 0) * msPerMinute).getUTCDay()]!.includes(weekday.toLowerCase())) {
+    return fail(`${weekday} is not the day of the week of that date`);
+  }
+  return { ms, offset };
 }
 
 export const formatFunctions = [FormatDateTime];
