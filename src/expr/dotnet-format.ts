@@ -46,7 +46,8 @@ const tokenTable: Readonly<Record<string, TokenSpec>> = {
   tt: { fns: 'a', re: '[AaPp][Mm]' },
   zz: { fns: 'x', re: '[+-]\\d{2}', offset: 'zz' },
   zzz: { fns: 'xxx', re: '[+-]\\d{2}:\\d{2}', offset: 'zzz' },
-  K: { fns: 'XXX', re: 'Z|[+-]\\d{2}:\\d{2}', offset: 'K' },
+  // K reads `Z`, an offset or nothing at all (.NET: "a blank, the Z character or a local offset").
+  K: { fns: 'XXX', re: '(?:Z|[+-]\\d{2}:\\d{2})?', offset: 'K' },
   ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [`f`.repeat(n), { fns: 'S'.repeat(n), re: `\\d{${n}}` }])),
 };
 
@@ -162,11 +163,22 @@ export function translateDotnetFormat(format: string): DotnetFormat {
   };
 }
 
+/** The format without its `K` tokens: what is left to parse when `K` read nothing. */
+export function withoutKindTokens(format: DotnetFormat): DotnetFormat {
+  return { ...format, parts: format.parts.filter((p) => p.kind === 'literal' || p.spec.offset !== 'K') };
+}
+
+/** Whether the format has a `K` token. */
+export function hasKindToken(format: DotnetFormat): boolean {
+  return format.parts.some((p) => p.kind === 'token' && p.spec.offset === 'K');
+}
+
 /**
  * The date-fns pattern for a translated format. With `offset` (minutes), offset tokens are written
- * as that fixed offset instead of the date's own (+00:00).
+ * as that fixed offset instead of the date's own (+00:00). With `kind`, `K` is written as that
+ * text (.NET writes `Z` for a UTC DateTime, the local offset for a local one, nothing otherwise).
  */
-export function dateFnsPattern(format: DotnetFormat, offset?: number): string {
+export function dateFnsPattern(format: DotnetFormat, offset?: number, kind?: string): string {
   let out = '';
   let text = '';
   const flush = () => {
@@ -176,6 +188,7 @@ export function dateFnsPattern(format: DotnetFormat, offset?: number): string {
   for (const part of format.parts) {
     if (part.kind === 'literal') text += part.text;
     else if (offset !== undefined && part.spec.offset) text += renderOffset(offset, part.spec.offset);
+    else if (kind !== undefined && part.spec.offset === 'K') text += kind;
     else {
       flush();
       out += part.spec.fns;
