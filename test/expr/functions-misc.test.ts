@@ -71,6 +71,7 @@ const rows: Record<string, Row[]> = {
     { expr: 'PCase("o\'neil mcdonald-smith")', expected: "O'neil Mcdonald-Smith", source: '?19 default: apostrophe inside the word' },
     { expr: 'PCase("o\'neil")', expected: "O'Neil", options: { pcaseApostrophe: 'separator' } },
     { expr: 'PCase("1st floor")', expected: '1St Floor', source: '.NET ToTitleCase: a word starts at a letter' },
+    { expr: 'PCase("\u01C6EMAL \u01C4UBRAVKA \u01CCUBICA")', expected: '\u01C5emal \u01C5ubravka \u01CBubica', source: '.NET ToTitleCase writes the Latin digraphs ǅ ǈ ǋ ǲ in title case' },
     { expr: 'PCase([missing])', expected: null },
   ],
   RandomString: [

@@ -237,6 +237,19 @@ const letter = /\p{L}/u;
 const separator = /[\p{Z}\p{Cc}\p{Cf}\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\p{Sm}\p{Sc}\p{Sk}\p{So}]/u;
 
 /**
+ * The letters whose title case is not their upper case: ToTitleCase writes the Latin digraphs in
+ * title case (`ǆemal` → `ǅemal`, not `Ǆemal`).
+ */
+const titleCaseDigraphs: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    ['\u01C4\u01C5\u01C6', '\u01C5'],
+    ['\u01C7\u01C8\u01C9', '\u01C8'],
+    ['\u01CA\u01CB\u01CC', '\u01CB'],
+    ['\u01F1\u01F2\u01F3', '\u01F2'],
+  ].flatMap(([forms, title]) => [...forms!].map((form) => [form, title!])),
+);
+
+/**
  * Without separators, .NET ToTitleCase's word rules: a word starts at a letter and runs until a
  * separator character; the apostrophe belongs to the word (the `pcaseApostrophe` setting).
  * Unlike ToTitleCase, ALL-CAPS words are re-capitalised too (`PABLO` → `Pablo`, §3 PCase).
@@ -252,7 +265,7 @@ function titleCaseDefault(text: string, apostropheInWord: boolean): string {
       out += ch;
       continue;
     }
-    out += upperCase(ch);
+    out += titleCaseDigraphs[ch] ?? upperCase(ch);
     while (i < chars.length) {
       const c = chars[i]!;
       if (!letter.test(c) && !(c === "'" && apostropheInWord) && separator.test(c)) break;
