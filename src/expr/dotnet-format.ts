@@ -19,6 +19,8 @@ interface TokenSpec {
   readonly twoDigitYear?: boolean;
   /** A day name: its text is captured so the parsed date can be checked against it. */
   readonly weekday?: boolean;
+  /** A fraction of more than three digits (`ffff`…): finer than the milliseconds date-fns keeps. */
+  readonly subMs?: boolean;
 }
 
 /** .NET token (letter repeated n times) → date-fns. Missing entries are unsupported. */
@@ -48,7 +50,7 @@ const tokenTable: Readonly<Record<string, TokenSpec>> = {
   zzz: { fns: 'xxx', re: '[+-]\\d{2}:\\d{2}', offset: 'zzz' },
   // K reads `Z`, an offset or nothing at all (.NET: "a blank, the Z character or a local offset").
   K: { fns: 'XXX', re: '(?:Z|[+-]\\d{2}:\\d{2})?', offset: 'K' },
-  ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [`f`.repeat(n), { fns: 'S'.repeat(n), re: `\\d{${n}}` }])),
+  ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [`f`.repeat(n), { fns: 'S'.repeat(n), re: `\\d{${n}}`, ...(n > 3 ? { subMs: true } : {}) }])),
 };
 
 /** Letters that are format specifiers in .NET (anything else is a literal). */
@@ -64,6 +66,8 @@ export interface DotnetFormat {
   readonly twoDigitYear: boolean;
   /** Whether the format has any date part (day, month or year). */
   readonly hasDate: boolean;
+  /** Whether the format has a fraction of more than three digits (`ffff`…`fffffff`). */
+  readonly hasSubMs: boolean;
 }
 
 export class DotnetFormatError extends Error {}
@@ -72,10 +76,11 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /**
  * The .NET standard formats that mean the same pattern in every culture, as their custom patterns
- * (a UTC host: `u` and `r` then need no conversion). `o` is left out: its `K` depends on the
- * parsed value's DateTimeKind, which this engine does not track.
+ * (a UTC host: `u` and `r` then need no conversion).
  */
 const invariantStandardFormats: Readonly<Record<string, string>> = {
+  o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+  O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
   s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
   u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
   r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
@@ -94,7 +99,7 @@ function translateStandardFormat(format: string): DotnetFormat {
   const custom = specifierLetters.has(format) ? `; write "%${format}" for the custom specifier` : '';
   if (!standardFormatLetters.has(format)) throw new DotnetFormatError(`"${format}" is not a .NET standard format${custom}`);
   throw new DotnetFormatError(
-    `"${format}" alone is a .NET standard format whose pattern depends on the culture${format === 'o' || format === 'O' ? ' or on the DateTimeKind' : ''}; write the custom pattern out (for example yyyy-MM-ddTHH:mm:ss.fffffff)${custom}`,
+    `"${format}" alone is a .NET standard format whose pattern depends on the culture; write the custom pattern out (for example M/d/yyyy h:mm:ss tt)${custom}`,
   );
 }
 
@@ -151,7 +156,7 @@ export function translateDotnetFormat(format: string): DotnetFormat {
       source += escapeRegex(part.text);
       continue;
     }
-    const name = part.spec.offset ? 'offset' : part.spec.weekday ? 'weekday' : undefined;
+    const name = part.spec.offset ? 'offset' : part.spec.weekday ? 'weekday' : part.spec.subMs ? 'fraction' : undefined;
     source += name && !named.has(name) ? `(?<${name}>${part.spec.re})` : `(?:${part.spec.re})`;
     if (name) named.add(name);
   }
@@ -160,6 +165,7 @@ export function translateDotnetFormat(format: string): DotnetFormat {
     regex: new RegExp(`${source}$`),
     twoDigitYear: parts.some((p) => p.kind === 'token' && p.spec.twoDigitYear === true),
     hasDate: parts.some((p) => p.kind === 'token' && /^[dMyE]/.test(p.spec.fns)),
+    hasSubMs: parts.some((p) => p.kind === 'token' && p.spec.subMs === true),
   };
 }
 
@@ -173,12 +179,20 @@ export function hasKindToken(format: DotnetFormat): boolean {
   return format.parts.some((p) => p.kind === 'token' && p.spec.offset === 'K');
 }
 
+/** Text written in place of tokens that date-fns cannot write from a UTC date alone. */
+export interface WrittenTokens {
+  /** `K`: `Z` for a UTC DateTime, the local offset for a local one, nothing otherwise (.NET). */
+  readonly kind?: string;
+  /** The seven-digit fraction of a second, for `ffff`…`fffffff` (date-fns keeps milliseconds). */
+  readonly fraction?: string;
+}
+
 /**
  * The date-fns pattern for a translated format. With `offset` (minutes), offset tokens are written
- * as that fixed offset instead of the date's own (+00:00). With `kind`, `K` is written as that
- * text (.NET writes `Z` for a UTC DateTime, the local offset for a local one, nothing otherwise).
+ * as that fixed offset instead of the date's own (+00:00); `written` gives the text of `K` and of
+ * the sub-millisecond fractions.
  */
-export function dateFnsPattern(format: DotnetFormat, offset?: number, kind?: string): string {
+export function dateFnsPattern(format: DotnetFormat, offset?: number, written: WrittenTokens = {}): string {
   let out = '';
   let text = '';
   const flush = () => {
@@ -188,7 +202,8 @@ export function dateFnsPattern(format: DotnetFormat, offset?: number, kind?: str
   for (const part of format.parts) {
     if (part.kind === 'literal') text += part.text;
     else if (offset !== undefined && part.spec.offset) text += renderOffset(offset, part.spec.offset);
-    else if (kind !== undefined && part.spec.offset === 'K') text += kind;
+    else if (written.kind !== undefined && part.spec.offset === 'K') text += written.kind;
+    else if (written.fraction !== undefined && part.spec.subMs) text += written.fraction.slice(0, part.spec.fns.length);
     else {
       flush();
       out += part.spec.fns;

@@ -114,8 +114,10 @@ export const FormatDateTime: EagerFunction = {
     let offset: number | undefined;
     // CDate, Now and DateAdd give UTC DateTimes.
     let kind: KindText = 'Z';
+    let subMsTicks = 0;
     if (source instanceof DateTime && frame.ctx.options.formatDateTimeDateInput === 'direct') {
       instant = source.ms;
+      subMsTicks = source.subMsTicks;
     } else {
       let text: string;
       if (source === null) {
@@ -126,15 +128,18 @@ export const FormatDateTime: EagerFunction = {
       instant = parsed.ms;
       offset = parsed.offset;
       kind = parsed.kind;
+      subMsTicks = parsed.subMsTicks;
     }
+    // date-fns keeps milliseconds: finer fraction digits (FILETIMEs, `fffffff` input) are written here.
+    const fraction = output.format.hasSubMs && subMsTicks !== 0 ? String(((instant % 1000) + 1000) % 1000).padStart(3, '0') + String(subMsTicks).padStart(4, '0') : undefined;
     if (offset !== undefined && frame.ctx.options.formatDateTimeOffset === 'keep') {
-      const pattern = dateFnsPattern(output.format, offset);
+      const pattern = dateFnsPattern(output.format, offset, { fraction });
       const write = keptOffsetWriter(pattern);
       const shifted = instant + offset * msPerMinute;
       return write ? write(shifted) : formatDate(new UTCDate(shifted), pattern);
     }
-    if (output.hasKind && kind !== 'Z') {
-      const pattern = dateFnsPattern(output.format, undefined, kind);
+    if ((output.hasKind && kind !== 'Z') || fraction !== undefined) {
+      const pattern = dateFnsPattern(output.format, undefined, { kind: output.hasKind && kind !== 'Z' ? kind : undefined, fraction });
       const write = keptOffsetWriter(pattern);
       return write ? write(instant) : formatDate(new UTCDate(instant), pattern);
     }
@@ -165,7 +170,7 @@ function mayHaveOuterWhite(text: string): boolean {
 }
 
 /** .NET ParseExact: whitespace per styles, exact token widths, then date-fns (or its compiled plan) parses. */
-function parseExact(raw: string, translatedInput: TranslatedFormat, styles: ReadonlySet<Style>, frame: Frame, site: CallSite): { ms: number; offset: number | undefined; kind: KindText } {
+function parseExact(raw: string, translatedInput: TranslatedFormat, styles: ReadonlySet<Style>, frame: Frame, site: CallSite): { ms: number; offset: number | undefined; kind: KindText; subMsTicks: number } {
   const format = translatedInput.format;
   let text = raw;
   if (mayHaveOuterWhite(text)) {
@@ -200,7 +205,10 @@ function parseExact(raw: string, translatedInput: TranslatedFormat, styles: Read
   if (styles.has('AdjustToUniversal')) kind = 'Z';
   else if (offsetText !== undefined) kind = offsetText === 'Z' && styles.has('RoundtripKind') ? 'Z' : '+00:00';
   else kind = styles.has('AssumeUniversal') || styles.has('AssumeLocal') ? '+00:00' : '';
-  return { ms, offset, kind };
+  // Fraction digits past the milliseconds, as 100-ns ticks (0–9999).
+  const digits = match.groups?.['fraction'];
+  const subMsTicks = digits === undefined ? 0 : Number(digits.padEnd(7, '0').slice(3));
+  return { ms, offset, kind, subMsTicks };
 }
 
 export const formatFunctions = [FormatDateTime];
