@@ -214,8 +214,10 @@ export const InStr: EagerFunction = {
     const start = args[2] === undefined ? 1 : intOf(args[2], site, 2, 'start');
     if (start < 1) return evalError('EXPR_EVAL_INVALID_ARGUMENT', `argument 3 (start) must be 1 or more but is ${start}`, site, 2);
     const text = compareMode(args[3], frame.ctx.options.instrDefaultCompare, site) === 'text';
+    // Microsoft.VisualBasic InStr: a start one past the end still finds the empty string there
+    // (InStr(4, "abc", "") = 4); a start beyond that, or an empty value1, gives 0.
     if (haystack === '') return 0n;
-    if (start > haystack.length) return 0n;
+    if (start - 1 > haystack.length) return 0n;
     if (needle === '') return BigInt(start);
     const found = text ? lowerCase(haystack).indexOf(lowerCase(needle), start - 1) : haystack.indexOf(needle, start - 1);
     return BigInt(found + 1);
