@@ -160,6 +160,12 @@ describe('SelectUniqueValue', () => {
     );
   });
 
+  it('every rule null ⇒ escrow, and the message says so rather than "already taken"', () => {
+    const error = evalFailure('SelectUniqueValue([a], ToLower([b]))', {});
+    expect({ code: error.code, message: error.message }).toEqual({ code: 'EXPR_EVAL_NO_UNIQUE_VALUE', message: expect.stringContaining('every rule evaluated to null') });
+    expect(error.message).not.toContain('already taken');
+  });
+
   it('lists the candidates for the pipeline to query', () => {
     expect(compiled.uniqueValueCandidates(attrs, context())).toEqual(['John.Smith@contoso.com', 'J.Smith@contoso.com', 'Jo.Smith@contoso.com']);
     expect(compileExpression('[mail]').uniqueValueCandidates(attrs, context())).toBeNull();
