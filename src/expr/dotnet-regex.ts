@@ -6,7 +6,8 @@
  * | .NET                         | JavaScript (u flag)                                  |
  * |------------------------------|------------------------------------------------------|
  * | `\d` `\D` (Unicode digits)    | `\p{Nd}` `\P{Nd}`                                     |
- * | `\w` `\W` (Unicode word)      | `[\p{L}\p{Mn}\p{Nd}\p{Pc}]` and its negation          |
+ * | `\w` `\W` (Unicode word)      | `[\p{L}\p{Mn}\p{Nd}\p{Pc}]` and its negation (in a class: the other categories) |
+ * | `\b` `\B` (Unicode word)      | look-arounds on that word class                       |
  * | `.` (anything but `\n`)       | `[^\n]` (or any character under `(?s)`)               |
  * | `$` (end, or before a final `\n`) | `(?=\n?(?![\s\S]))` (or `$` under `(?m)`)         |
  * | `\A` `\z` `\Z`                | look-arounds on the whole input                       |
@@ -43,6 +44,14 @@ export class RegexTranslationError extends Error {
 }
 
 const wordClass = '\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}';
+/**
+ * Every other general category: `\W` as class members, so it also works inside a class
+ * (`[^\W\d]`), where JavaScript's own `\W` is ASCII-only and a negated class cannot nest.
+ */
+const nonWordClass = '\\p{Mc}\\p{Me}\\p{Nl}\\p{No}\\p{Pd}\\p{Ps}\\p{Pe}\\p{Pi}\\p{Pf}\\p{Po}\\p{S}\\p{Z}\\p{C}';
+/** .NET's `\b` and `\B` over Unicode word characters (JavaScript's are ASCII-only). */
+const wordBoundary = `(?:(?<=[${wordClass}])(?![${wordClass}])|(?<![${wordClass}])(?=[${wordClass}]))`;
+const notWordBoundary = `(?:(?<=[${wordClass}])(?=[${wordClass}])|(?<![${wordClass}])(?![${wordClass}]))`;
 const syntaxChars = new Set([...'^$\\.*+?()[]{}|/']);
 const simpleEscapes = new Set([...'tnrfv0']);
 const groupName = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -202,11 +211,14 @@ export function translateDotnetRegex(pattern: string): DotnetRegex {
       case 'w':
         return inClass ? wordClass : `[${wordClass}]`;
       case 'W':
-        return inClass ? '\\W' : `[^${wordClass}]`;
+        return inClass ? nonWordClass : `[^${wordClass}]`;
+      case 'b':
+        // In a class, \b is a backspace in both dialects.
+        return inClass ? '\\b' : wordBoundary;
+      case 'B':
+        return inClass ? fail('"\\B" cannot appear in a character class', at) : notWordBoundary;
       case 's':
       case 'S':
-      case 'b':
-      case 'B':
         return `\\${n}`;
       case 'A':
         return inClass ? fail('"\\A" cannot appear in a character class', at) : '(?<![\\s\\S])';

@@ -58,6 +58,14 @@ const rows: Row[] = [
   { expr: 'Replace("ab\n", , "b$", , "X", , )', expected: 'aX\n', source: '$ matches before a final newline' },
   { expr: 'Replace("AbC", , "(?i)abc", , "x", , )', expected: 'x' },
   { expr: 'Replace("a{1}", , "a{", , "x", , )', expected: 'x1}' },
+  // \b, \B and \W in a class use .NET's Unicode word characters (JavaScript's are ASCII).
+  { expr: 'Replace("José Ébano", , "\\b\\w", , "_", , )', expected: '_osé _bano', source: '\\b before an accented letter' },
+  { expr: 'Replace("José Ébano", , "\\w\\b", , "_", , )', expected: 'Jos_ Éban_' },
+  { expr: 'Replace("aé", , "\\Bé", , "X", , )', expected: 'aX' },
+  { expr: 'Replace("é1-", , "[^\\W\\d]", , "_", , )', expected: '_1-', source: 'word characters but digits' },
+  { expr: 'Replace("é-", , "[\\W]", , "_", , )', expected: 'é_' },
+  { expr: 'Replace("a\bb", , "[\\b]", , "_", , )', expected: 'a_b', source: '[\\b] is a backspace (U+0008) in a class' },
+  { expr: 'Replace("ab", , "[\\b]", , "_", , )', expected: 'ab' },
 ];
 
 describe('Replace', () => {
@@ -90,6 +98,16 @@ describe('translateDotnetRegex', () => {
     ['a(?#comment)b', 'ab'],
   ])('%s → %s', (dotnet, js) => {
     expect(translateDotnetRegex(dotnet).source).toBe(js);
+  });
+  it('\\W in a class is exactly the code points \\w does not match', () => {
+    const word = new RegExp(`^${translateDotnetRegex('\\w').source}$`, 'u');
+    const nonWord = new RegExp(`^${translateDotnetRegex('[\\W]').source}$`, 'u');
+    const wrong: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x30000 ? 1 : 0x101) {
+      const ch = String.fromCodePoint(cp);
+      if (word.test(ch) === nonWord.test(ch)) wrong.push(cp);
+    }
+    expect(wrong).toEqual([]);
   });
   it.each(['(?>a)', '(?(a)b|c)', '(?<a-b>x)', '[a-z-[aeiou]]', '\\G', 'a(?i)b', '\\p{IsGreek}', '\\q'])('rejects %s', (pattern) => {
     expect(() => translateDotnetRegex(pattern)).toThrow();
