@@ -82,6 +82,9 @@ const rows: Record<string, Row[]> = {
     { expr: 'IsNullOrEmpty([displayName])', attrs: {}, expected: true, source: 'FN' },
     { expr: 'IsNullOrEmpty([displayName])', attrs: { displayName: '' }, expected: true, source: 'FN' },
     { expr: 'IsNullOrEmpty([displayName])', attrs: { displayName: 'x' }, expected: false },
+    { expr: 'IsNullOrEmpty([l])', attrs: { l: [''] }, expected: true, source: 'a list of one value is that value' },
+    { expr: 'IsPresent(Split([x], ","))', attrs: { x: '' }, expected: false, source: 'Split of "" is [""]' },
+    { expr: 'IsNullOrEmpty([l])', attrs: { l: ['', ''] }, expected: false },
   ],
   IsPresent: [
     { expr: 'IsPresent([displayName])', attrs: { displayName: 'x' }, expected: true },
@@ -101,6 +104,7 @@ const rows: Record<string, Row[]> = {
     { expr: 'IgnoreFlowIfNullOrEmpty([department])', attrs: {}, expected: DoNotFlow.attribute, source: 'FN example 1' },
     { expr: 'IgnoreFlowIfNullOrEmpty([department])', attrs: { department: '' }, expected: DoNotFlow.attribute },
     { expr: 'IgnoreFlowIfNullOrEmpty([department])', attrs: { department: 'Sales' }, expected: 'Sales' },
+    { expr: 'IgnoreFlowIfNullOrEmpty(Split([extensionAttribute5], ","))', attrs: { extensionAttribute5: '' }, expected: DoNotFlow.attribute, source: 'Split of "" is [""], one empty value' },
     { expr: 'IgnoreFlowIfNullOrEmpty(Switch([prefix], "", "3443", "Dr.", "3444", "Prof.", "3445", "Prof. Dr."))', attrs: { prefix: '9' }, expected: DoNotFlow.attribute, source: 'FN example 2' },
     { expr: 'IgnoreFlowIfNullOrEmpty(Switch([prefix], "", "3443", "Dr.", "3444", "Prof.", "3445", "Prof. Dr."))', attrs: { prefix: '3444' }, expected: 'Prof.' },
     { expr: 'Join(",", IgnoreFlowIfNullOrEmpty([x]), "a")', attrs: {}, expected: DoNotFlow.attribute, source: '"do not flow" propagates through enclosing calls' },
