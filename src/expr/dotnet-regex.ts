@@ -8,6 +8,7 @@
  * | `\d` `\D` (Unicode digits)    | `\p{Nd}` `\P{Nd}`                                     |
  * | `\w` `\W` (Unicode word)      | `[\p{L}\p{Mn}\p{Nd}\p{Pc}]` and its negation (in a class: the other categories) |
  * | `\b` `\B` (Unicode word)      | look-arounds on that word class                       |
+ * | `\s` `\S`                     | `[\f\n\r\t\v\x85\p{Z}]` and its negation (no U+FEFF)       |
  * | `.` (anything but `\n`)       | `[^\n]` (or any character under `(?s)`)               |
  * | `$` (end, or before a final `\n`) | `(?=\n?(?![\s\S]))` (or `$` under `(?m)`)         |
  * | `\A` `\z` `\Z`                | look-arounds on the whole input                       |
@@ -49,6 +50,10 @@ const wordClass = '\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}';
  * (`[^\W\d]`), where JavaScript's own `\W` is ASCII-only and a negated class cannot nest.
  */
 const nonWordClass = '\\p{Mc}\\p{Me}\\p{Nl}\\p{No}\\p{Pd}\\p{Ps}\\p{Pe}\\p{Pi}\\p{Pf}\\p{Po}\\p{S}\\p{Z}\\p{C}';
+/** .NET's `\s`: JavaScript's also has U+FEFF and lacks U+0085 (NEL). */
+const spaceClass = '\\f\\n\\r\\t\\v\\x85\\p{Z}';
+/** `\S` as class members: every other category, and the other control characters. */
+const nonSpaceClass = '\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\x00-\\x08\\x0E-\\x1F\\x7F-\\x84\\x86-\\x9F';
 /** .NET's `\b` and `\B` over Unicode word characters (JavaScript's are ASCII-only). */
 const wordBoundary = `(?:(?<=[${wordClass}])(?![${wordClass}])|(?<![${wordClass}])(?=[${wordClass}]))`;
 const notWordBoundary = `(?:(?<=[${wordClass}])(?=[${wordClass}])|(?<![${wordClass}])(?![${wordClass}]))`;
@@ -218,8 +223,9 @@ export function translateDotnetRegex(pattern: string): DotnetRegex {
       case 'B':
         return inClass ? fail('"\\B" cannot appear in a character class', at) : notWordBoundary;
       case 's':
+        return inClass ? spaceClass : `[${spaceClass}]`;
       case 'S':
-        return `\\${n}`;
+        return inClass ? nonSpaceClass : `[^${spaceClass}]`;
       case 'A':
         return inClass ? fail('"\\A" cannot appear in a character class', at) : '(?<![\\s\\S])';
       case 'z':

@@ -66,6 +66,7 @@ const rows: Row[] = [
   { expr: 'Replace("é-", , "[\\W]", , "_", , )', expected: 'é_' },
   { expr: 'Replace("a\bb", , "[\\b]", , "_", , )', expected: 'a_b', source: '[\\b] is a backspace (U+0008) in a class' },
   { expr: 'Replace("ab", , "[\\b]", , "_", , )', expected: 'ab' },
+  { expr: 'Replace([x], , "^\\s+|\\s+$", , "", , )', attrs: { x: '\ufeffAnn\u0085' }, expected: '\ufeffAnn', source: '.NET \\s: NEL is white space, the BOM is not' },
 ];
 
 describe('Replace', () => {
@@ -98,6 +99,18 @@ describe('translateDotnetRegex', () => {
     ['a(?#comment)b', 'ab'],
   ])('%s → %s', (dotnet, js) => {
     expect(translateDotnetRegex(dotnet).source).toBe(js);
+  });
+  it('\\s and \\S (also in a class) split every code point as .NET does: U+0085 is space, U+FEFF is not', () => {
+    const space = new RegExp(`^${translateDotnetRegex('\\s').source}$`, 'u');
+    const nonSpace = new RegExp(`^${translateDotnetRegex('\\S').source}$`, 'u');
+    const nonSpaceInClass = new RegExp(`^${translateDotnetRegex('[\\S]').source}$`, 'u');
+    const wrong: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x30000 ? 1 : 0x101) {
+      const ch = String.fromCodePoint(cp);
+      if (space.test(ch) === nonSpace.test(ch) || nonSpace.test(ch) !== nonSpaceInClass.test(ch)) wrong.push(cp);
+    }
+    expect(wrong).toEqual([]);
+    expect([space.test('\u0085'), space.test('\ufeff'), space.test('\u00a0'), space.test('\t')]).toEqual([true, false, true, true]);
   });
   it('\\W in a class is exactly the code points \\w does not match', () => {
     const word = new RegExp(`^${translateDotnetRegex('\\w').source}$`, 'u');
