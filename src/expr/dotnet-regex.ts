@@ -10,7 +10,8 @@
  * | `\b` `\B` (Unicode word)      | look-arounds on that word class                       |
  * | `\s` `\S`                     | `[\f\n\r\t\v\x85\p{Z}]` and its negation (no U+FEFF)       |
  * | `.` (anything but `\n`)       | `[^\n]` (or any character under `(?s)`)               |
- * | `$` (end, or before a final `\n`) | `(?=\n?(?![\s\S]))` (or `$` under `(?m)`)         |
+ * | `$` (end, or before a final `\n`) | `(?=\n?(?![\s\S]))` (before any `\n` under `(?m)`) |
+ * | `^` under `(?m)` (after `\n` only) | `(?<![^\n])`                                      |
  * | `\A` `\z` `\Z`                | look-arounds on the whole input                       |
  * | `(?'name'…)` `\k'name'`       | `(?<name>…)` `\k<name>`                               |
  * | `\@`, `\#`, `\ ` … (escaped punctuation) | the bare character (u mode rejects the escape) |
@@ -150,6 +151,11 @@ export function translateDotnetRegex(pattern: string): DotnetRegex {
         continue;
       case '$':
         out += multiline ? '(?=\\n|(?![\\s\\S]))' : '(?=\\n?(?![\\s\\S]))';
+        i++;
+        continue;
+      case '^':
+        // Under (?m) a .NET line starts only after \n (JavaScript's also after \r, U+2028, U+2029).
+        out += multiline ? '(?<![^\\n])' : '^';
         i++;
         continue;
       case '(':

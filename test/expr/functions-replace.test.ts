@@ -57,6 +57,8 @@ const rows: Row[] = [
   { expr: 'Replace("a\nb", , "a.b", , "x", , )', expected: 'a\nb', source: '. does not match a newline' },
   { expr: 'Replace("ab\n", , "b$", , "X", , )', expected: 'aX\n', source: '$ matches before a final newline' },
   { expr: 'Replace("AbC", , "(?i)abc", , "x", , )', expected: 'x' },
+  { expr: 'Replace([x], , "(?m)^ +", , "", , )', attrs: { x: '1 Main St\r\n  Suite 2\r  Floor 3' }, expected: '1 Main St\r\nSuite 2\r  Floor 3', source: '(?m) lines start after \\n only, as in .NET' },
+  { expr: 'Replace([x], , "(?m)t$", , "T", , )', attrs: { x: 'at\r\nbt\nct' }, expected: 'at\r\nbT\ncT', source: '(?m) $ is before \\n only' },
   { expr: 'Replace("a{1}", , "a{", , "x", , )', expected: 'x1}' },
   // \b, \B and \W in a class use .NET's Unicode word characters (JavaScript's are ASCII).
   { expr: 'Replace("José Ébano", , "\\b\\w", , "_", , )', expected: '_osé _bano', source: '\\b before an accented letter' },
