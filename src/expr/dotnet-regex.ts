@@ -329,15 +329,15 @@ export function parseReplacement(replacement: string, regex: DotnetRegex): Repla
       continue;
     }
     if (/[0-9]/.test(n)) {
-      // The longest run of digits that names an existing group.
+      // .NET (without RegexOptions.ECMAScript) reads every digit: `$10` with one group is the
+      // literal text "$10", not group 1 and "0".
       let j = i + 1;
       while (/[0-9]/.test(replacement[j] ?? '')) j++;
-      let k = j;
-      while (k > i + 1 && Number(replacement.slice(i + 1, k)) >= byNumber.length) k--;
-      if (k > i + 1) {
+      const number = Number(replacement.slice(i + 1, j));
+      if (number < byNumber.length) {
         flush();
-        parts.push({ kind: 'group', index: byNumber[Number(replacement.slice(i + 1, k))]! });
-        i = k - 1;
+        parts.push({ kind: 'group', index: byNumber[number]! });
+        i = j - 1;
         continue;
       }
     }

@@ -50,6 +50,8 @@ const rows: Row[] = [
   { expr: 'Replace("abc", , "b", , "$$", , )', expected: 'a$c' },
   { expr: 'Replace("abc", , "b", , "<$&>", , )', expected: 'a<b>c' },
   { expr: 'Replace("abc", , "b", , "$9", , )', expected: 'a$9c', source: 'an unknown group is literal (.NET)' },
+  { expr: 'Replace("ab", , "(a)", , "$10", , )', expected: '$10b', source: '.NET reads all the digits: group 10 does not exist, so "$10" is literal (not $1 then 0)' },
+  { expr: 'Replace("ab", , "(a)", , "$01|${1}0", , )', expected: 'a|a0b' },
   { expr: 'Replace("xy", , "(?<n>x)(y)", , "$1$2", , )', expected: 'yx', source: '.NET numbers unnamed groups first' },
   { expr: 'Replace("a.b", , "\\\\.", , "", , )', expected: 'ab' },
   { expr: 'Replace("john@domain.com", , ".*\\\\@domain.com", , "x", , )', expected: 'x', source: '\\@ is a valid .NET escape (azure-docs#110977)' },
