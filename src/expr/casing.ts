@@ -1,7 +1,12 @@
 /**
- * Case mapping the way .NET's TextInfo does it: one character at a time (simple case mapping), so
- * `ß` stays `ß` in ToUpper and a final `Σ` lower-cases to `σ`, unlike JavaScript's full mapping.
- * Culture-aware when a culture is given (`tr-TR` maps `I` to `ı`).
+ * Case mapping the way .NET's TextInfo does it on ICU (System.Globalization.Native, pal_casing.c):
+ * one code point at a time with ICU's simple mapping (u_tolower / u_toupper), so `ß` stays `ß` in
+ * ToUpper and a final `Σ` lower-cases to `σ`, unlike JavaScript's full, context-sensitive mapping.
+ * Three variants, nothing else depends on the culture:
+ * - invariant (no culture): as on Windows, `İ` (U+0130) lower-cases to itself and `ı` (U+0131)
+ *   upper-cases to itself;
+ * - Turkish casing (cultures `tr`, `az`): `I` ↔ `ı`, `i` ↔ `İ`;
+ * - every other culture: the plain simple mapping (`İ` → `i`, `Ì` → `ì` in `lt-LT`, `ά` → `Ά` in `el-GR`).
  */
 
 function mapEach(text: string, map: (ch: string) => string): string {
@@ -14,23 +19,36 @@ function mapEach(text: string, map: (ch: string) => string): string {
   return out;
 }
 
-/** The invariant culture's simple lower-case mapping, one character at a time (the reference for the fast path). */
+/**
+ * JavaScript's per-character mapping is the simple one except where it expands; the only
+ * lower-case expansion is İ (i + U+0307), whose simple mapping is i.
+ */
+const simpleLower = (ch: string): string => (ch === '\u0130' ? 'i' : ch.toLowerCase());
+const simpleUpper = (ch: string): string => ch.toUpperCase();
+
+/** The invariant culture's lower-case mapping, one character at a time (the reference for the fast path). */
 export function invariantLowerCase(text: string): string {
-  return mapEach(text, (ch) => (ch === '\u0130' ? 'i' : ch.toLowerCase()));
+  return mapEach(text, (ch) => (ch === '\u0130' ? ch : ch.toLowerCase()));
 }
 
-/** The invariant culture's simple upper-case mapping, one character at a time (the reference for the fast path). */
+/** The invariant culture's upper-case mapping, one character at a time (the reference for the fast path). */
 export function invariantUpperCase(text: string): string {
-  return mapEach(text, (ch) => ch.toUpperCase());
+  return mapEach(text, (ch) => (ch === '\u0131' ? ch : ch.toUpperCase()));
 }
 
-/** Whether the text holds İ (U+0130) or Σ (U+03A3); a loop is faster than indexOf on short text. */
-function hasSpecialLower(text: string): boolean {
+/** Whether the text holds one of the given UTF-16 code units; a loop is faster than indexOf on short text. */
+function hasCodeUnit(text: string, a: number, b: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x130 || c === 0x3a3) return true;
+    if (c === a || c === b) return true;
   }
   return false;
+}
+
+/** .NET's Turkish casing applies to Turkish and Azerbaijani cultures. */
+function turkishCasing(culture: string): boolean {
+  const language = culture.split('-')[0]!.toLowerCase();
+  return language === 'tr' || language === 'az';
 }
 
 /** Lower case with simple mappings; invariant culture when `culture` is undefined. */
@@ -39,24 +57,25 @@ export function lowerCase(text: string, culture?: string): string {
     // JavaScript's whole-string mapping differs from the simple one only for İ (U+0130, i + U+0307)
     // and a final Σ (U+03A3, ς): without them it is the same text, much faster
     // (test/expr/casing.test.ts checks every code point).
-    if (!hasSpecialLower(text)) return text.toLowerCase();
-    // Invariant culture: İ (U+0130) lower-cases to i (its simple mapping), not i + U+0307.
+    if (!hasCodeUnit(text, 0x130, 0x3a3)) return text.toLowerCase();
     return invariantLowerCase(text);
   }
-  return mapEach(text, (ch) => ch.toLocaleLowerCase(culture));
+  if (turkishCasing(culture)) return mapEach(text, (ch) => (ch === 'I' ? '\u0131' : simpleLower(ch)));
+  return mapEach(text, simpleLower);
 }
 
 /** Upper case with simple mappings; invariant culture when `culture` is undefined. */
 export function upperCase(text: string, culture?: string): string {
   if (culture === undefined) {
     // Upper-case mappings never shrink a character and are not context-sensitive, so a result of
-    // the same length used no special (expanding) mapping: it is the simple mapping
-    // (test/expr/casing.test.ts checks every code point).
+    // the same length used no special (expanding) mapping: it is the simple mapping, unless the
+    // text holds ı, which stays ı in the invariant culture (test/expr/casing.test.ts checks every code point).
     const upper = text.toUpperCase();
-    if (upper.length === text.length) return upper;
+    if (upper.length === text.length && !hasCodeUnit(text, 0x131, 0x131)) return upper;
     return invariantUpperCase(text);
   }
-  return mapEach(text, (ch) => ch.toLocaleUpperCase(culture));
+  if (turkishCasing(culture)) return mapEach(text, (ch) => (ch === 'i' ? '\u0130' : simpleUpper(ch)));
+  return mapEach(text, simpleUpper);
 }
 
 /**

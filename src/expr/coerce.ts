@@ -143,5 +143,6 @@ export function dateOf(value: Value | undefined, frame: Frame, site: CallSite, i
 /** True for null, `""` and an empty multi-valued value. */
 export function isNullOrEmpty(value: Value | undefined): boolean {
   if (value === null || value === undefined || value === '') return true;
-  return Array.isArray(value) && value.length === 0;
+  // A list of one value is that value: [""] (Split of "") is empty, like "".
+  return Array.isArray(value) && (value.length === 0 || (value.length === 1 && value[0] === ''));
 }

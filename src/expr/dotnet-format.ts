@@ -17,14 +17,18 @@ interface TokenSpec {
   readonly offset?: 'zz' | 'zzz' | 'K';
   /** Two-digit year: parse with .NET's century window (1950–2049). */
   readonly twoDigitYear?: boolean;
+  /** A day name: its text is captured so the parsed date can be checked against it. */
+  readonly weekday?: boolean;
+  /** A fraction of more than three digits (`ffff`…): finer than the milliseconds date-fns keeps. */
+  readonly subMs?: boolean;
 }
 
 /** .NET token (letter repeated n times) → date-fns. Missing entries are unsupported. */
 const tokenTable: Readonly<Record<string, TokenSpec>> = {
   d: { fns: 'd', re: '\\d{1,2}' },
   dd: { fns: 'dd', re: '\\d{2}' },
-  ddd: { fns: 'EEE', re: '[A-Za-z]{3}' },
-  dddd: { fns: 'EEEE', re: '[A-Za-z]+' },
+  ddd: { fns: 'EEE', re: '[A-Za-z]{3}', weekday: true },
+  dddd: { fns: 'EEEE', re: '[A-Za-z]+', weekday: true },
   M: { fns: 'M', re: '\\d{1,2}' },
   MM: { fns: 'MM', re: '\\d{2}' },
   MMM: { fns: 'MMM', re: '[A-Za-z]{3}' },
@@ -44,8 +48,9 @@ const tokenTable: Readonly<Record<string, TokenSpec>> = {
   tt: { fns: 'a', re: '[AaPp][Mm]' },
   zz: { fns: 'x', re: '[+-]\\d{2}', offset: 'zz' },
   zzz: { fns: 'xxx', re: '[+-]\\d{2}:\\d{2}', offset: 'zzz' },
-  K: { fns: 'XXX', re: 'Z|[+-]\\d{2}:\\d{2}', offset: 'K' },
-  ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [`f`.repeat(n), { fns: 'S'.repeat(n), re: `\\d{${n}}` }])),
+  // K reads `Z`, an offset or nothing at all (.NET: "a blank, the Z character or a local offset").
+  K: { fns: 'XXX', re: '(?:Z|[+-]\\d{2}:\\d{2})?', offset: 'K' },
+  ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [`f`.repeat(n), { fns: 'S'.repeat(n), re: `\\d{${n}}`, ...(n > 3 ? { subMs: true } : {}) }])),
 };
 
 /** Letters that are format specifiers in .NET (anything else is a literal). */
@@ -55,24 +60,54 @@ const specifierLetters = new Set([...'dfFghHKmMstyz']);
 export interface DotnetFormat {
   /** Parts in order: date-fns tokens and literals. */
   readonly parts: readonly ({ kind: 'token'; spec: TokenSpec } | { kind: 'literal'; text: string })[];
-  /** Strict parse regex (anchored); one capture group per offset token. */
+  /** Strict parse regex (anchored); the first offset token is the group `offset`, the first day name `weekday`. */
   readonly regex: RegExp;
   /** Whether the format writes a two-digit year. */
   readonly twoDigitYear: boolean;
   /** Whether the format has any date part (day, month or year). */
   readonly hasDate: boolean;
+  /** Whether the format has a fraction of more than three digits (`ffff`…`fffffff`). */
+  readonly hasSubMs: boolean;
 }
 
 export class DotnetFormatError extends Error {}
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
+/**
+ * The .NET standard formats that mean the same pattern in every culture, as their custom patterns
+ * (a UTC host: `u` and `r` then need no conversion).
+ */
+const invariantStandardFormats: Readonly<Record<string, string>> = {
+  o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+  O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+  s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+  u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+  r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+  R: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+};
+/** One-letter .NET standard formats (`d` short date, `o` round trip, `s` sortable…). */
+const standardFormatLetters = new Set([...'dDfFgGmMoOrRstTuUyY']);
+
+/**
+ * A one-character format: a culture-invariant standard format becomes its custom pattern; the
+ * others are errors, never literal text (.NET would not write `o` for the format "o").
+ */
+function translateStandardFormat(format: string): DotnetFormat {
+  const pattern = invariantStandardFormats[format];
+  if (pattern !== undefined) return translateDotnetFormat(pattern);
+  const custom = specifierLetters.has(format) ? `; write "%${format}" for the custom specifier` : '';
+  if (!standardFormatLetters.has(format)) throw new DotnetFormatError(`"${format}" is not a .NET standard format${custom}`);
+  throw new DotnetFormatError(
+    `"${format}" alone is a .NET standard format whose pattern depends on the culture; write the custom pattern out (for example M/d/yyyy h:mm:ss tt)${custom}`,
+  );
+}
+
 /** Tokenises and translates a .NET custom format string. Throws DotnetFormatError. */
 export function translateDotnetFormat(format: string): DotnetFormat {
   if (format === '') throw new DotnetFormatError('the format is empty');
-  if (format.length === 1 && specifierLetters.has(format)) {
-    throw new DotnetFormatError(`"${format}" alone is a .NET standard format; write "%${format}" for the custom specifier`);
-  }
+  // .NET reads every one-character format as a standard format, never as custom text.
+  if (format.length === 1) return translateStandardFormat(format);
   const parts: DotnetFormat['parts'][number][] = [];
   const literal = (text: string) => {
     const last = parts[parts.length - 1];
@@ -115,20 +150,49 @@ export function translateDotnetFormat(format: string): DotnetFormat {
     i++;
   }
   let source = '^';
-  for (const part of parts) source += part.kind === 'literal' ? escapeRegex(part.text) : part.spec.offset ? `(${part.spec.re})` : `(?:${part.spec.re})`;
+  const named = new Set<string>();
+  for (const part of parts) {
+    if (part.kind === 'literal') {
+      source += escapeRegex(part.text);
+      continue;
+    }
+    const name = part.spec.offset ? 'offset' : part.spec.weekday ? 'weekday' : part.spec.subMs ? 'fraction' : undefined;
+    source += name && !named.has(name) ? `(?<${name}>${part.spec.re})` : `(?:${part.spec.re})`;
+    if (name) named.add(name);
+  }
   return {
     parts,
     regex: new RegExp(`${source}$`),
     twoDigitYear: parts.some((p) => p.kind === 'token' && p.spec.twoDigitYear === true),
     hasDate: parts.some((p) => p.kind === 'token' && /^[dMyE]/.test(p.spec.fns)),
+    hasSubMs: parts.some((p) => p.kind === 'token' && p.spec.subMs === true),
   };
+}
+
+/** The format without its `K` tokens: what is left to parse when `K` read nothing. */
+export function withoutKindTokens(format: DotnetFormat): DotnetFormat {
+  return { ...format, parts: format.parts.filter((p) => p.kind === 'literal' || p.spec.offset !== 'K') };
+}
+
+/** Whether the format has a `K` token. */
+export function hasKindToken(format: DotnetFormat): boolean {
+  return format.parts.some((p) => p.kind === 'token' && p.spec.offset === 'K');
+}
+
+/** Text written in place of tokens that date-fns cannot write from a UTC date alone. */
+export interface WrittenTokens {
+  /** `K`: `Z` for a UTC DateTime, the local offset for a local one, nothing otherwise (.NET). */
+  readonly kind?: string;
+  /** The seven-digit fraction of a second, for `ffff`…`fffffff` (date-fns keeps milliseconds). */
+  readonly fraction?: string;
 }
 
 /**
  * The date-fns pattern for a translated format. With `offset` (minutes), offset tokens are written
- * as that fixed offset instead of the date's own (+00:00).
+ * as that fixed offset instead of the date's own (+00:00); `written` gives the text of `K` and of
+ * the sub-millisecond fractions.
  */
-export function dateFnsPattern(format: DotnetFormat, offset?: number): string {
+export function dateFnsPattern(format: DotnetFormat, offset?: number, written: WrittenTokens = {}): string {
   let out = '';
   let text = '';
   const flush = () => {
@@ -138,6 +202,8 @@ export function dateFnsPattern(format: DotnetFormat, offset?: number): string {
   for (const part of format.parts) {
     if (part.kind === 'literal') text += part.text;
     else if (offset !== undefined && part.spec.offset) text += renderOffset(offset, part.spec.offset);
+    else if (written.kind !== undefined && part.spec.offset === 'K') text += written.kind;
+    else if (written.fraction !== undefined && part.spec.subMs) text += written.fraction.slice(0, part.spec.fns.length);
     else {
       flush();
       out += part.spec.fns;

@@ -6,9 +6,12 @@
  * | .NET                         | JavaScript (u flag)                                  |
  * |------------------------------|------------------------------------------------------|
  * | `\d` `\D` (Unicode digits)    | `\p{Nd}` `\P{Nd}`                                     |
- * | `\w` `\W` (Unicode word)      | `[\p{L}\p{Mn}\p{Nd}\p{Pc}]` and its negation          |
+ * | `\w` `\W` (Unicode word)      | `[\p{L}\p{Mn}\p{Nd}\p{Pc}]` and its negation (in a class: the other categories) |
+ * | `\b` `\B` (Unicode word)      | look-arounds on that word class                       |
+ * | `\s` `\S`                     | `[\f\n\r\t\v\x85\p{Z}]` and its negation (no U+FEFF)       |
  * | `.` (anything but `\n`)       | `[^\n]` (or any character under `(?s)`)               |
- * | `$` (end, or before a final `\n`) | `(?=\n?(?![\s\S]))` (or `$` under `(?m)`)         |
+ * | `$` (end, or before a final `\n`) | `(?=\n?(?![\s\S]))` (before any `\n` under `(?m)`) |
+ * | `^` under `(?m)` (after `\n` only) | `(?<![^\n])`                                      |
  * | `\A` `\z` `\Z`                | look-arounds on the whole input                       |
  * | `(?'name'…)` `\k'name'`       | `(?<name>…)` `\k<name>`                               |
  * | `\@`, `\#`, `\ ` … (escaped punctuation) | the bare character (u mode rejects the escape) |
@@ -43,6 +46,18 @@ export class RegexTranslationError extends Error {
 }
 
 const wordClass = '\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}';
+/**
+ * Every other general category: `\W` as class members, so it also works inside a class
+ * (`[^\W\d]`), where JavaScript's own `\W` is ASCII-only and a negated class cannot nest.
+ */
+const nonWordClass = '\\p{Mc}\\p{Me}\\p{Nl}\\p{No}\\p{Pd}\\p{Ps}\\p{Pe}\\p{Pi}\\p{Pf}\\p{Po}\\p{S}\\p{Z}\\p{C}';
+/** .NET's `\s`: JavaScript's also has U+FEFF and lacks U+0085 (NEL). */
+const spaceClass = '\\f\\n\\r\\t\\v\\x85\\p{Z}';
+/** `\S` as class members: every other category, and the other control characters. */
+const nonSpaceClass = '\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\x00-\\x08\\x0E-\\x1F\\x7F-\\x84\\x86-\\x9F';
+/** .NET's `\b` and `\B` over Unicode word characters (JavaScript's are ASCII-only). */
+const wordBoundary = `(?:(?<=[${wordClass}])(?![${wordClass}])|(?<![${wordClass}])(?=[${wordClass}]))`;
+const notWordBoundary = `(?:(?<=[${wordClass}])(?=[${wordClass}])|(?<![${wordClass}])(?![${wordClass}]))`;
 const syntaxChars = new Set([...'^$\\.*+?()[]{}|/']);
 const simpleEscapes = new Set([...'tnrfv0']);
 const groupName = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -138,6 +153,11 @@ export function translateDotnetRegex(pattern: string): DotnetRegex {
         out += multiline ? '(?=\\n|(?![\\s\\S]))' : '(?=\\n?(?![\\s\\S]))';
         i++;
         continue;
+      case '^':
+        // Under (?m) a .NET line starts only after \n (JavaScript's also after \r, U+2028, U+2029).
+        out += multiline ? '(?<![^\\n])' : '^';
+        i++;
+        continue;
       case '(':
         group();
         continue;
@@ -202,12 +222,16 @@ export function translateDotnetRegex(pattern: string): DotnetRegex {
       case 'w':
         return inClass ? wordClass : `[${wordClass}]`;
       case 'W':
-        return inClass ? '\\W' : `[^${wordClass}]`;
-      case 's':
-      case 'S':
+        return inClass ? nonWordClass : `[^${wordClass}]`;
       case 'b':
+        // In a class, \b is a backspace in both dialects.
+        return inClass ? '\\b' : wordBoundary;
       case 'B':
-        return `\\${n}`;
+        return inClass ? fail('"\\B" cannot appear in a character class', at) : notWordBoundary;
+      case 's':
+        return inClass ? spaceClass : `[${spaceClass}]`;
+      case 'S':
+        return inClass ? nonSpaceClass : `[^${spaceClass}]`;
       case 'A':
         return inClass ? fail('"\\A" cannot appear in a character class', at) : '(?<![\\s\\S])';
       case 'z':
@@ -305,15 +329,15 @@ export function parseReplacement(replacement: string, regex: DotnetRegex): Repla
       continue;
     }
     if (/[0-9]/.test(n)) {
-      // The longest run of digits that names an existing group.
+      // .NET (without RegexOptions.ECMAScript) reads every digit: `$10` with one group is the
+      // literal text "$10", not group 1 and "0".
       let j = i + 1;
       while (/[0-9]/.test(replacement[j] ?? '')) j++;
-      let k = j;
-      while (k > i + 1 && Number(replacement.slice(i + 1, k)) >= byNumber.length) k--;
-      if (k > i + 1) {
+      const number = Number(replacement.slice(i + 1, j));
+      if (number < byNumber.length) {
         flush();
-        parts.push({ kind: 'group', index: byNumber[Number(replacement.slice(i + 1, k))]! });
-        i = k - 1;
+        parts.push({ kind: 'group', index: byNumber[number]! });
+        i = j - 1;
         continue;
       }
     }

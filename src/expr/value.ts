@@ -32,7 +32,9 @@ export class DateTime {
     const h12 = h24 % 12 === 0 ? 12 : h24 % 12;
     const mm = String(d.getUTCMinutes()).padStart(2, '0');
     const ss = String(d.getUTCSeconds()).padStart(2, '0');
-    return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h12}:${mm}:${ss} ${h24 < 12 ? 'AM' : 'PM'}`;
+    // `yyyy` is at least four digits in .NET: year 1 is 0001.
+    const yyyy = String(d.getUTCFullYear()).padStart(4, '0');
+    return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${yyyy} ${h12}:${mm}:${ss} ${h24 < 12 ? 'AM' : 'PM'}`;
   }
 }
 

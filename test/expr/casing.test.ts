@@ -15,8 +15,8 @@ describe('invariant case mapping: the whole-string fast path equals the one-char
     expect(lowerCase(cased) === invariantLowerCase(cased)).toBe(true);
   });
 
-  it('lower case: İ and a final Σ keep their simple mappings', () => {
-    expect(lowerCase('İSTANBUL ΟΔΟΣ')).toBe('istanbul οδοσ');
+  it('lower case: İ stays İ in the invariant culture (.NET, pal_casing.c: as on Windows); a final Σ keeps its simple mapping', () => {
+    expect(lowerCase('İSTANBUL ΟΔΟΣ')).toBe('İstanbul οδοσ');
     expect(lowerCase('ΟΔΟΣ')).toBe(invariantLowerCase('ΟΔΟΣ'));
   });
 
@@ -36,8 +36,29 @@ describe('invariant case mapping: the whole-string fast path equals the one-char
     expect(upperCase(cased) === invariantUpperCase(cased)).toBe(true);
   });
 
+  it('upper case: ı stays ı in the invariant culture (.NET, as on Windows)', () => {
+    expect(upperCase('ıi')).toBe('ıI');
+    expect(upperCase('ıi')).toBe(invariantUpperCase('ıi'));
+  });
+
   it('upper case: expanding characters keep the simple mapping', () => {
     expect(upperCase('straße ǰ ﬁ')).toBe('STRAßE ǰ ﬁ');
     expect(upperCase('straße')).toBe(invariantUpperCase('straße'));
+  });
+});
+
+describe('culture case mapping: ICU simple mapping, plus Turkish casing for tr and az (.NET on ICU)', () => {
+  it.each([
+    ['lower', 'ÌĮÍ I J', 'lt-LT', 'ìįí i j'],
+    ['lower', 'İSTANBUL', 'en-US', 'istanbul'],
+    ['lower', 'İSTANBUL', 'tr-TR', 'istanbul'],
+    ['lower', 'ISTANBUL', 'az-Latn-AZ', 'ıstanbul'],
+    ['lower', 'ΟΔΟΣ', 'el-GR', 'οδοσ'],
+    ['upper', 'ά ΐ', 'el-GR', 'Ά ΐ'],
+    ['upper', 'istanbul ı', 'tr', 'İSTANBUL I'],
+    ['upper', 'ı', 'en-US', 'I'],
+    ['upper', 'straße ǰ', 'de-DE', 'STRAßE ǰ'],
+  ])('%s(%s, %s) = %s', (which, text, culture, expected) => {
+    expect(which === 'lower' ? lowerCase(text, culture) : upperCase(text, culture)).toBe(expected);
   });
 });

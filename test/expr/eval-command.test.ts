@@ -62,10 +62,18 @@ describe('provision eval', () => {
     expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'EXPR_EVAL_INVALID_DATE', column: 7 } });
   });
 
+  it('a large integer that a JSON number holds exactly is read as written', async () => {
+    const { code, stdout } = await evalCli('DateFromNum([lastLogonTimestamp])', '--attrs', '{"lastLogonTimestamp":129699324000000000}');
+    expect({ code, stdout: stdout.trim() }).toEqual({ code: 0, stdout: '1/1/2012 11:00:00 PM' });
+  });
+
   it.each([
     [['[a]', '--attr', 'novalue'], 'CLI_INVALID_ATTR'],
     [['[a]', '--attrs', '[1]'], 'CLI_INVALID_ATTRS'],
     [['[a]', '--attrs', '{oops'], 'CLI_INVALID_ATTRS'],
+    // Beyond 2^53 a JSON number is rounded (132539327991234567 would read as …560): quote it instead.
+    [['DateFromNum([a])', '--attrs', '{"a":132539327991234567}'], 'CLI_INVALID_ATTRS'],
+    [['[a]', '--attrs', '{"a":[1, {"b":-9223372036854775807}]}'], 'CLI_INVALID_ATTRS'],
     [['[a]', '--now', 'yesterday'], 'CLI_INVALID_OPTION'],
     [['[a]', '--seed', 'abc'], 'CLI_INVALID_OPTION'],
   ])('bad options exit 2: %j', async (args, codeName) => {

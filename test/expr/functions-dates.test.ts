@@ -10,6 +10,9 @@ const rows: Record<string, Row[]> = {
     { expr: 'CDate("2009-06-15T01:45:30-07:00")', expected: '6/15/2009 8:45:30 AM', rendered: true, source: 'FN example 3' },
     { expr: 'CDate("2025-08-15")', expected: '8/15/2025 12:00:00 AM', rendered: true, source: 'no offset ⇒ UTC' },
     { expr: 'CDate("9999-12-31")', expected: '12/31/9999 12:00:00 AM', rendered: true, source: 'sentinel must not overflow' },
+    { expr: 'CDate("0001-01-01")', expected: '1/1/0001 12:00:00 AM', rendered: true, source: 'the low sentinel: yyyy writes four digits' },
+    { expr: 'Join("", CDate("0050-06-01"))', expected: '6/1/0050 12:00:00 AM' },
+    { expr: 'FormatDateTime(CDate("0050-06-01"), , "M/d/yyyy h:mm:ss tt", "yyyy-MM-dd")', expected: '0050-06-01', source: 'the rendered text parses back with yyyy' },
     { expr: 'CDate("1/15/1990 12:00:00 AM")', expected: '1/15/1990 12:00:00 AM', rendered: true, source: 'SuccessFactors form' },
     { expr: 'CDate("2021-08-24T13:05:09.1234567Z")', expected: '8/24/2021 1:05:09 PM', rendered: true },
     { expr: 'CDate([missing])', expected: null },
@@ -88,6 +91,34 @@ const rows: Record<string, Row[]> = {
     { expr: 'FormatDateTime(DateAdd("h", 3, CDate("2021-07-02")), , "M/d/yyyy h:mm:ss tt", "HH:mm")', expected: '03:00', source: 'a DateTime is rendered, then parsed' },
     { expr: 'FormatDateTime(DateAdd("yyyy", 5, CDate("2025-01-15")), , "yyyy-MM-dd", "yyyy-MM-dd")', expected: '2030-01-15', options: { formatDateTimeDateInput: 'direct' }, source: 'WDG five-year example works only with direct' },
     { expr: 'FormatDateTime([missing], , "yyyy", "yyyy")', expected: null },
+    // One-character formats are .NET standard formats; the culture-invariant ones are their patterns.
+    { expr: 'FormatDateTime("2021-06-30 13:04:05", , "yyyy-MM-dd HH:mm:ss", "s")', expected: '2021-06-30T13:04:05', source: '.NET standard format s' },
+    { expr: 'FormatDateTime("2021-06-30 13:04:05", , "yyyy-MM-dd HH:mm:ss", "u")', expected: '2021-06-30 13:04:05Z', source: '.NET standard format u' },
+    { expr: 'FormatDateTime("2021-06-30 13:04:05", , "yyyy-MM-dd HH:mm:ss", "R")', expected: 'Wed, 30 Jun 2021 13:04:05 GMT', source: '.NET standard format r/R' },
+    { expr: 'FormatDateTime("2021-06-30T13:04:05", , "s", "yyyyMMdd")', expected: '20210630', source: 'standard format as inputFormat' },
+    { expr: 'FormatDateTime("2021-06-30 13:04:05", , "yyyy-MM-dd HH:mm:ss", "o")', expected: '2021-06-30T13:04:05.0000000', source: '.NET round trip o: an Unspecified value has no zone' },
+    { expr: 'FormatDateTime("2021-06-30T13:04:05.1234567Z", , "O", "o")', expected: '2021-06-30T13:04:05.1234567Z', source: 'o read and written: Utc kind and 100-ns ticks kept' },
+    { expr: 'FormatDateTime("2021-06-30T13:04:05.1234567+02:00", , "o", "o")', expected: '2021-06-30T11:04:05.1234567+00:00', source: 'an offset is converted to local time (UTC host)' },
+    // K writes the parsed value's DateTimeKind (.NET on a UTC host): nothing for Unspecified,
+    // +00:00 for Local (an offset was converted), Z for Utc; and K may read nothing.
+    { expr: 'FormatDateTime("2021-06-30", , "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ssK")', expected: '2021-06-30T00:00:00', source: 'Unspecified kind' },
+    { expr: 'FormatDateTime("2021-06-30+08:00", , "yyyy-MM-ddzzz", "yyyy-MM-ddTHH:mm:ssK")', expected: '2021-06-29T16:00:00+00:00', source: 'Local kind' },
+    { expr: 'FormatDateTime("2021-06-30T10:00:00Z", , "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-dd HH:mmK")', expected: '2021-06-30 10:00Z', source: 'Z under RoundtripKind: Utc' },
+    { expr: 'FormatDateTime("2021-06-30T10:00:00Z", "None", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-dd HH:mmK")', expected: '2021-06-30 10:00+00:00', source: 'Z without RoundtripKind: Local' },
+    { expr: 'FormatDateTime("2021-06-30", "AdjustToUniversal", "yyyy-MM-dd", "yyyy-MM-ddK")', expected: '2021-06-30Z', source: 'AdjustToUniversal: Utc' },
+    { expr: 'FormatDateTime("2021-06-30", "AssumeUniversal", "yyyy-MM-dd", "yyyy-MM-ddK")', expected: '2021-06-30+00:00', source: 'AssumeUniversal: Local' },
+    { expr: 'FormatDateTime("2021-06-30T10:00:00", , "yyyy-MM-ddTHH:mm:ssK", "HH:mm|K|")', expected: '10:00||', source: 'K reads nothing' },
+    { expr: 'FormatDateTime(Now(), , "M/d/yyyy h:mm:ss tt", "yyyy-MM-ddK")', now: '2021-07-02T15:33:38Z', expected: '2021-07-02', source: 'Now() rendered, then parsed: Unspecified' },
+    { expr: 'FormatDateTime(Now(), , "yyyy", "yyyy-MM-ddK")', now: '2021-07-02T15:33:38Z', expected: '2021-07-02Z', options: { formatDateTimeDateInput: 'direct' }, source: 'a DateTime used directly is Utc' },
+    // Fractions finer than a millisecond survive (date-fns alone keeps milliseconds).
+    { expr: 'FormatDateTime("20201231235959.1234567Z", , "yyyyMMddHHmmss.fffffffZ", "yyyy-MM-ddTHH:mm:ss.fffffff")', expected: '2020-12-31T23:59:59.1234567', source: '100-ns ticks kept' },
+    { expr: 'FormatDateTime("20201231235959.1234567Z", , "yyyyMMddHHmmss.fffffffZ", "ss.fffff|fff")', expected: '59.12345|123' },
+    { expr: 'FormatDateTime("1969-12-31 23:59:59.9876", , "yyyy-MM-dd HH:mm:ss.ffff", "ffffff")', expected: '987600', source: 'before 1970' },
+    { expr: 'NumFromDate(FormatDateTime("2020-12-31T23:59:59.1234567Z", , "yyyy-MM-ddTHH:mm:ss.fffffffK", "yyyy-MM-ddTHH:mm:ss.fffffffK"))', expected: 132539327991234567n },
+    { expr: 'FormatDateTime(DateFromNum(132539327991234567), , "yyyy", "HH:mm:ss.fffffff")', expected: '23:59:59.1234567', options: { formatDateTimeDateInput: 'direct' } },
+    { expr: 'FormatDateTime("2021-06-30+08:00", , "yyyy-MM-ddzzz", "HH:mm.ffff zzz")', expected: '00:00.0000 +08:00', options: { formatDateTimeOffset: 'keep' } },
+    { expr: 'FormatDateTime("WED, 30 jun 2021", , "ddd, dd MMM yyyy", "yyyy-MM-dd")', expected: '2021-06-30', source: 'day names are read in any case' },
+    { expr: 'FormatDateTime("Wednesday 2021-06-30 23:00 -08:00", , "dddd yyyy-MM-dd HH:mm zzz", "yyyy-MM-dd")', expected: '2021-07-01', source: 'the day name is that of the date as written, before the offset' },
   ],
 };
 
@@ -118,6 +149,14 @@ describe('date errors name the function and argument', () => {
     ['FormatDateTime("2021", , "FFF", "yyyy")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 2],
     ['FormatDateTime("2021", "Sideways", "yyyy", "yyyy")', 'EXPR_EVAL_INVALID_ARGUMENT', 'FormatDateTime', 1],
     ['FormatDateTime(" 2021", "None", "yyyy", "yyyy")', 'EXPR_EVAL_INVALID_DATE', 'FormatDateTime', 0],
+    // .NET never reads a one-character format as literal text: "o" must not write "o".
+    ['FormatDateTime("2021", , "yyyy", "D")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
+    ['FormatDateTime("2021", , "yyyy", "x")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
+    ['FormatDateTime("2021", , "yyyy", "-")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
+    ['FormatDateTime("2021", , "yyyy", "d")', 'EXPR_EVAL_INVALID_FORMAT', 'FormatDateTime', 3],
+    // .NET ParseExact: "the day of week was incorrect".
+    ['FormatDateTime("Mon, 30 Jun 2021", , "ddd, dd MMM yyyy", "yyyy-MM-dd")', 'EXPR_EVAL_INVALID_DATE', 'FormatDateTime', 0],
+    ['FormatDateTime("Tue, 30 Jun 2021 13:04:05 GMT", , "r", "yyyy-MM-dd")', 'EXPR_EVAL_INVALID_DATE', 'FormatDateTime', 0],
   ])('%s → %s', (expr, code, functionName, argumentIndex, options?, replace?) => {
     const text = replace ? expr.replace('"d"', `"${replace}"`) : expr;
     const error = evalFailure(text, {}, options);

@@ -82,6 +82,9 @@ const rows: Record<string, Row[]> = {
     { expr: 'IsNullOrEmpty([displayName])', attrs: {}, expected: true, source: 'FN' },
     { expr: 'IsNullOrEmpty([displayName])', attrs: { displayName: '' }, expected: true, source: 'FN' },
     { expr: 'IsNullOrEmpty([displayName])', attrs: { displayName: 'x' }, expected: false },
+    { expr: 'IsNullOrEmpty([l])', attrs: { l: [''] }, expected: true, source: 'a list of one value is that value' },
+    { expr: 'IsPresent(Split([x], ","))', attrs: { x: '' }, expected: false, source: 'Split of "" is [""]' },
+    { expr: 'IsNullOrEmpty([l])', attrs: { l: ['', ''] }, expected: false },
   ],
   IsPresent: [
     { expr: 'IsPresent([displayName])', attrs: { displayName: 'x' }, expected: true },
@@ -101,6 +104,7 @@ const rows: Record<string, Row[]> = {
     { expr: 'IgnoreFlowIfNullOrEmpty([department])', attrs: {}, expected: DoNotFlow.attribute, source: 'FN example 1' },
     { expr: 'IgnoreFlowIfNullOrEmpty([department])', attrs: { department: '' }, expected: DoNotFlow.attribute },
     { expr: 'IgnoreFlowIfNullOrEmpty([department])', attrs: { department: 'Sales' }, expected: 'Sales' },
+    { expr: 'IgnoreFlowIfNullOrEmpty(Split([extensionAttribute5], ","))', attrs: { extensionAttribute5: '' }, expected: DoNotFlow.attribute, source: 'Split of "" is [""], one empty value' },
     { expr: 'IgnoreFlowIfNullOrEmpty(Switch([prefix], "", "3443", "Dr.", "3444", "Prof.", "3445", "Prof. Dr."))', attrs: { prefix: '9' }, expected: DoNotFlow.attribute, source: 'FN example 2' },
     { expr: 'IgnoreFlowIfNullOrEmpty(Switch([prefix], "", "3443", "Dr.", "3444", "Prof.", "3445", "Prof. Dr."))', attrs: { prefix: '3444' }, expected: 'Prof.' },
     { expr: 'Join(",", IgnoreFlowIfNullOrEmpty([x]), "a")', attrs: {}, expected: DoNotFlow.attribute, source: '"do not flow" propagates through enclosing calls' },
@@ -158,6 +162,12 @@ describe('SelectUniqueValue', () => {
     expect(() => run(['John.Smith@contoso.com', 'J.Smith@contoso.com', 'Jo.Smith@contoso.com'])).toThrow(
       expect.objectContaining({ code: 'EXPR_EVAL_NO_UNIQUE_VALUE', functionName: 'SelectUniqueValue' }),
     );
+  });
+
+  it('every rule null ⇒ escrow, and the message says so rather than "already taken"', () => {
+    const error = evalFailure('SelectUniqueValue([a], ToLower([b]))', {});
+    expect({ code: error.code, message: error.message }).toEqual({ code: 'EXPR_EVAL_NO_UNIQUE_VALUE', message: expect.stringContaining('every rule evaluated to null') });
+    expect(error.message).not.toContain('already taken');
   });
 
   it('lists the candidates for the pipeline to query', () => {

@@ -40,6 +40,9 @@ const rows: Record<string, Row[]> = {
     { expr: 'InStr("abc","B")', expected: 2n, options: { instrDefaultCompare: 'text' } },
     { expr: 'InStr("abc","")', expected: 1n },
     { expr: 'InStr("abc","c",9)', expected: 0n },
+    { expr: 'InStr("abc","",4)', expected: 4n, source: 'Microsoft.VisualBasic: start one past the end finds the empty string' },
+    { expr: 'InStr("abc","",5)', expected: 0n },
+    { expr: 'InStr("abc","c",4)', expected: 0n },
     { expr: 'InStr("","c")', expected: 0n },
     { expr: 'InStr([emailAddress],"@contoso.com")', attrs: { emailAddress: 'x@fabrikam.com' }, expected: 0n },
   ],
@@ -71,6 +74,7 @@ const rows: Record<string, Row[]> = {
     { expr: 'PCase("o\'neil mcdonald-smith")', expected: "O'neil Mcdonald-Smith", source: '?19 default: apostrophe inside the word' },
     { expr: 'PCase("o\'neil")', expected: "O'Neil", options: { pcaseApostrophe: 'separator' } },
     { expr: 'PCase("1st floor")', expected: '1St Floor', source: '.NET ToTitleCase: a word starts at a letter' },
+    { expr: 'PCase("\u01C6EMAL \u01C4UBRAVKA \u01CCUBICA")', expected: '\u01C5emal \u01C5ubravka \u01CBubica', source: '.NET ToTitleCase writes the Latin digraphs ǅ ǈ ǋ ǲ in title case' },
     { expr: 'PCase([missing])', expected: null },
   ],
   RandomString: [

@@ -50,6 +50,8 @@ const rows: Row[] = [
   { expr: 'Replace("abc", , "b", , "$$", , )', expected: 'a$c' },
   { expr: 'Replace("abc", , "b", , "<$&>", , )', expected: 'a<b>c' },
   { expr: 'Replace("abc", , "b", , "$9", , )', expected: 'a$9c', source: 'an unknown group is literal (.NET)' },
+  { expr: 'Replace("ab", , "(a)", , "$10", , )', expected: '$10b', source: '.NET reads all the digits: group 10 does not exist, so "$10" is literal (not $1 then 0)' },
+  { expr: 'Replace("ab", , "(a)", , "$01|${1}0", , )', expected: 'a|a0b' },
   { expr: 'Replace("xy", , "(?<n>x)(y)", , "$1$2", , )', expected: 'yx', source: '.NET numbers unnamed groups first' },
   { expr: 'Replace("a.b", , "\\\\.", , "", , )', expected: 'ab' },
   { expr: 'Replace("john@domain.com", , ".*\\\\@domain.com", , "x", , )', expected: 'x', source: '\\@ is a valid .NET escape (azure-docs#110977)' },
@@ -57,7 +59,18 @@ const rows: Row[] = [
   { expr: 'Replace("a\nb", , "a.b", , "x", , )', expected: 'a\nb', source: '. does not match a newline' },
   { expr: 'Replace("ab\n", , "b$", , "X", , )', expected: 'aX\n', source: '$ matches before a final newline' },
   { expr: 'Replace("AbC", , "(?i)abc", , "x", , )', expected: 'x' },
+  { expr: 'Replace([x], , "(?m)^ +", , "", , )', attrs: { x: '1 Main St\r\n  Suite 2\r  Floor 3' }, expected: '1 Main St\r\nSuite 2\r  Floor 3', source: '(?m) lines start after \\n only, as in .NET' },
+  { expr: 'Replace([x], , "(?m)t$", , "T", , )', attrs: { x: 'at\r\nbt\nct' }, expected: 'at\r\nbT\ncT', source: '(?m) $ is before \\n only' },
   { expr: 'Replace("a{1}", , "a{", , "x", , )', expected: 'x1}' },
+  // \b, \B and \W in a class use .NET's Unicode word characters (JavaScript's are ASCII).
+  { expr: 'Replace("José Ébano", , "\\b\\w", , "_", , )', expected: '_osé _bano', source: '\\b before an accented letter' },
+  { expr: 'Replace("José Ébano", , "\\w\\b", , "_", , )', expected: 'Jos_ Éban_' },
+  { expr: 'Replace("aé", , "\\Bé", , "X", , )', expected: 'aX' },
+  { expr: 'Replace("é1-", , "[^\\W\\d]", , "_", , )', expected: '_1-', source: 'word characters but digits' },
+  { expr: 'Replace("é-", , "[\\W]", , "_", , )', expected: 'é_' },
+  { expr: 'Replace("a\bb", , "[\\b]", , "_", , )', expected: 'a_b', source: '[\\b] is a backspace (U+0008) in a class' },
+  { expr: 'Replace("ab", , "[\\b]", , "_", , )', expected: 'ab' },
+  { expr: 'Replace([x], , "^\\s+|\\s+$", , "", , )', attrs: { x: '\ufeffAnn\u0085' }, expected: '\ufeffAnn', source: '.NET \\s: NEL is white space, the BOM is not' },
 ];
 
 describe('Replace', () => {
@@ -90,6 +103,28 @@ describe('translateDotnetRegex', () => {
     ['a(?#comment)b', 'ab'],
   ])('%s → %s', (dotnet, js) => {
     expect(translateDotnetRegex(dotnet).source).toBe(js);
+  });
+  it('\\s and \\S (also in a class) split every code point as .NET does: U+0085 is space, U+FEFF is not', () => {
+    const space = new RegExp(`^${translateDotnetRegex('\\s').source}$`, 'u');
+    const nonSpace = new RegExp(`^${translateDotnetRegex('\\S').source}$`, 'u');
+    const nonSpaceInClass = new RegExp(`^${translateDotnetRegex('[\\S]').source}$`, 'u');
+    const wrong: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x30000 ? 1 : 0x101) {
+      const ch = String.fromCodePoint(cp);
+      if (space.test(ch) === nonSpace.test(ch) || nonSpace.test(ch) !== nonSpaceInClass.test(ch)) wrong.push(cp);
+    }
+    expect(wrong).toEqual([]);
+    expect([space.test('\u0085'), space.test('\ufeff'), space.test('\u00a0'), space.test('\t')]).toEqual([true, false, true, true]);
+  });
+  it('\\W in a class is exactly the code points \\w does not match', () => {
+    const word = new RegExp(`^${translateDotnetRegex('\\w').source}$`, 'u');
+    const nonWord = new RegExp(`^${translateDotnetRegex('[\\W]').source}$`, 'u');
+    const wrong: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x30000 ? 1 : 0x101) {
+      const ch = String.fromCodePoint(cp);
+      if (word.test(ch) === nonWord.test(ch)) wrong.push(cp);
+    }
+    expect(wrong).toEqual([]);
   });
   it.each(['(?>a)', '(?(a)b|c)', '(?<a-b>x)', '[a-z-[aeiou]]', '\\G', 'a(?i)b', '\\p{IsGreek}', '\\q'])('rejects %s', (pattern) => {
     expect(() => translateDotnetRegex(pattern)).toThrow();

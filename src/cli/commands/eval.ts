@@ -21,6 +21,24 @@ import {
 import type { SourceAttributeValue } from '../../source/types.js';
 import type { CommandContext } from '../types.js';
 
+/**
+ * JSON numbers are doubles: an integer beyond 2^53 (an AD FILETIME such as 132539327991234567)
+ * arrives rounded, and would be evaluated as another value without a word. Written as a string it
+ * is exact, and is the same value to an expression (an integer is the text of its digits).
+ */
+function rejectInexactIntegers(value: unknown, path: string, text: string): void {
+  // A large integer that a double holds exactly (129699324000000000) is written with its own digits.
+  const exact = (n: number) => new RegExp(`(?<![\\d."])${BigInt(n)}(?![\\d.eE])`).test(text);
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && !exact(value)) {
+    throw new UsageError('CLI_INVALID_ATTRS', `--attrs ${path} is an integer too large for a JSON number to keep exactly (it reads as ${BigInt(value)})`, {
+      hint: 'write it as a JSON string of its digits, e.g. {"accountExpires":"9223372036854775807"}',
+    });
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) rejectInexactIntegers(item, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key, text);
+  }
+}
+
 /** Reads `--attrs <json>` then `--attr name=value` (repeating a name makes it multi-valued). */
 export function attributesFromOptions(options: Record<string, unknown>): Record<string, SourceAttributeValue> {
   const out: Record<string, SourceAttributeValue> = {};
@@ -35,6 +53,7 @@ export function attributesFromOptions(options: Record<string, unknown>): Record<
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new UsageError('CLI_INVALID_ATTRS', '--attrs must be a JSON object of attribute names to values', { hint: `write --attrs '{"givenName":"Alice"}'` });
     }
+    rejectInexactIntegers(parsed, '', String(json));
     Object.assign(out, parsed);
   }
   const seen = new Set<string>();

@@ -9,7 +9,7 @@ import { UTCDate } from '@date-fns/utc';
 import { evalError, single, textOf } from '../coerce.js';
 import { compileDateFormat, compileDateParse, type DateFormatPlan, type DateParsePlan } from '../date-fns-plan.js';
 import { inDateRange, minDateMs, msPerDay, msPerMinute, parseOffset } from '../datetime.js';
-import { dateFnsPattern, DotnetFormatError, translateDotnetFormat, type DotnetFormat } from '../dotnet-format.js';
+import { dateFnsPattern, DotnetFormatError, hasKindToken, translateDotnetFormat, withoutKindTokens, type DotnetFormat } from '../dotnet-format.js';
 import { DateTime, renderScalar } from '../value.js';
 import type { CallSite, EagerFunction, Frame } from './types.js';
 
@@ -52,6 +52,22 @@ interface TranslatedFormat {
   readonly pattern: string;
   readonly parse: DateParsePlan | undefined;
   readonly write: DateFormatPlan | undefined;
+  /** Whether the format has a `K` token (written per DateTimeKind; optional when parsing). */
+  readonly hasKind: boolean;
+  /** The format without its `K` tokens, parsed when `K` read nothing. */
+  readonly withoutKind: TranslatedFormat | undefined;
+}
+
+/**
+ * The DateTimeKind .NET gives the value, as `K` writes it on a UTC host: `Z` (Utc), `+00:00`
+ * (Local) or nothing (Unspecified).
+ */
+type KindText = 'Z' | '+00:00' | '';
+
+function translated(format: DotnetFormat): TranslatedFormat {
+  const pattern = dateFnsPattern(format);
+  const hasKind = hasKindToken(format);
+  return { format, pattern, parse: compileDateParse(pattern), write: compileDateFormat(pattern), hasKind, withoutKind: hasKind ? translated(withoutKindTokens(format)) : undefined };
 }
 
 /** Translated formats by format text. */
@@ -61,9 +77,7 @@ function formatOf(text: string, site: CallSite, index: number): TranslatedFormat
   let entry = formatCache.get(text);
   if (!entry) {
     try {
-      const format = translateDotnetFormat(text);
-      const pattern = dateFnsPattern(format);
-      entry = { format, pattern, parse: compileDateParse(pattern), write: compileDateFormat(pattern) };
+      entry = translated(translateDotnetFormat(text));
     } catch (error) {
       entry = error instanceof DotnetFormatError ? error : new DotnetFormatError(String(error));
     }
@@ -98,8 +112,12 @@ export const FormatDateTime: EagerFunction = {
     const source = single(args[0], site, 0);
     let instant: number;
     let offset: number | undefined;
+    // CDate, Now and DateAdd give UTC DateTimes.
+    let kind: KindText = 'Z';
+    let subMsTicks = 0;
     if (source instanceof DateTime && frame.ctx.options.formatDateTimeDateInput === 'direct') {
       instant = source.ms;
+      subMsTicks = source.subMsTicks;
     } else {
       let text: string;
       if (source === null) {
@@ -109,12 +127,21 @@ export const FormatDateTime: EagerFunction = {
       const parsed = parseExact(text, input, styles, frame, site);
       instant = parsed.ms;
       offset = parsed.offset;
+      kind = parsed.kind;
+      subMsTicks = parsed.subMsTicks;
     }
+    // date-fns keeps milliseconds: finer fraction digits (FILETIMEs, `fffffff` input) are written here.
+    const fraction = output.format.hasSubMs && subMsTicks !== 0 ? String(((instant % 1000) + 1000) % 1000).padStart(3, '0') + String(subMsTicks).padStart(4, '0') : undefined;
     if (offset !== undefined && frame.ctx.options.formatDateTimeOffset === 'keep') {
-      const pattern = dateFnsPattern(output.format, offset);
+      const pattern = dateFnsPattern(output.format, offset, { fraction });
       const write = keptOffsetWriter(pattern);
       const shifted = instant + offset * msPerMinute;
       return write ? write(shifted) : formatDate(new UTCDate(shifted), pattern);
+    }
+    if ((output.hasKind && kind !== 'Z') || fraction !== undefined) {
+      const pattern = dateFnsPattern(output.format, undefined, { kind: output.hasKind && kind !== 'Z' ? kind : undefined, fraction });
+      const write = keptOffsetWriter(pattern);
+      return write ? write(instant) : formatDate(new UTCDate(instant), pattern);
     }
     return output.write ? output.write(instant) : formatDate(new UTCDate(instant), output.pattern);
   },
@@ -131,6 +158,9 @@ function keptOffsetWriter(pattern: string): DateFormatPlan | undefined {
   return plan;
 }
 
+/** Invariant-culture day names (full and abbreviated, lower case) by JavaScript's getUTCDay(). */
+const dayNames = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((name) => [name, name.slice(0, 3)]);
+
 /** Whether the text starts or ends with a character that `\s` might match (else trimming is a no-op). */
 function mayHaveOuterWhite(text: string): boolean {
   if (text === '') return false;
@@ -140,8 +170,8 @@ function mayHaveOuterWhite(text: string): boolean {
 }
 
 /** .NET ParseExact: whitespace per styles, exact token widths, then date-fns (or its compiled plan) parses. */
-function parseExact(raw: string, input: TranslatedFormat, styles: ReadonlySet<Style>, frame: Frame, site: CallSite): { ms: number; offset: number | undefined } {
-  const format = input.format;
+function parseExact(raw: string, translatedInput: TranslatedFormat, styles: ReadonlySet<Style>, frame: Frame, site: CallSite): { ms: number; offset: number | undefined; kind: KindText; subMsTicks: number } {
+  const format = translatedInput.format;
   let text = raw;
   if (mayHaveOuterWhite(text)) {
     if (styles.has('AllowLeadingWhite')) text = text.replace(/^\s+/, '');
@@ -152,6 +182,9 @@ function parseExact(raw: string, input: TranslatedFormat, styles: ReadonlySet<St
     evalError('EXPR_EVAL_INVALID_DATE', `source "${raw}" does not match the input format: ${why}`, site, 0, 'check the source value against inputFormat; .NET parsing is exact (hh needs two digits)');
   const match = format.regex.exec(text);
   if (!match) return fail('its shape differs');
+  const offsetText = match.groups?.['offset'] || undefined;
+  // A K that read nothing leaves the rest to parse.
+  const input = translatedInput.withoutKind && offsetText === undefined ? translatedInput.withoutKind : translatedInput;
   // Missing date parts default to today (the injected clock), or 0001-01-01 with NoCurrentDateDefault;
   // a two-digit year uses .NET's window 1950–2049.
   let reference = styles.has('NoCurrentDateDefault') && !format.hasDate ? minDateMs : Math.floor(frame.ctx.clock.now() / msPerDay) * msPerDay;
@@ -159,8 +192,23 @@ function parseExact(raw: string, input: TranslatedFormat, styles: ReadonlySet<St
   const ms = input.parse ? input.parse(text, reference) : parseDate(text, input.pattern, new UTCDate(reference)).getTime();
   if (Number.isNaN(ms)) return fail('a field is out of range');
   if (!inDateRange(ms)) return fail('it is outside the years 1–9999');
-  const offsetText = match[1];
-  return { ms, offset: offsetText === undefined ? undefined : parseOffset(offsetText.length === 3 ? `${offsetText}:00` : offsetText) };
+  const offset = offsetText === undefined ? undefined : parseOffset(offsetText.length === 3 ? `${offsetText}:00` : offsetText);
+  // .NET's ParseExact rejects a day name that is not the day of the week of the date as written
+  // (before any offset is applied).
+  const weekday = match.groups?.['weekday'];
+  if (weekday !== undefined && !dayNames[new Date(ms + (offset ?? 0) * msPerMinute).getUTCDay()]!.includes(weekday.toLowerCase())) {
+    return fail(`${weekday} is not the day of the week of that date`);
+  }
+  // .NET's DateTimeKind (UTC host): AdjustToUniversal makes it Utc; an offset makes it Local, but
+  // `Z` under RoundtripKind stays Utc; with no offset it is Unspecified unless a style assumes a zone.
+  let kind: KindText;
+  if (styles.has('AdjustToUniversal')) kind = 'Z';
+  else if (offsetText !== undefined) kind = offsetText === 'Z' && styles.has('RoundtripKind') ? 'Z' : '+00:00';
+  else kind = styles.has('AssumeUniversal') || styles.has('AssumeLocal') ? '+00:00' : '';
+  // Fraction digits past the milliseconds, as 100-ns ticks (0–9999).
+  const digits = match.groups?.['fraction'];
+  const subMsTicks = digits === undefined ? 0 : Number(digits.padEnd(7, '0').slice(3));
+  return { ms, offset, kind, subMsTicks };
 }
 
 export const formatFunctions = [FormatDateTime];

@@ -214,8 +214,10 @@ export const InStr: EagerFunction = {
     const start = args[2] === undefined ? 1 : intOf(args[2], site, 2, 'start');
     if (start < 1) return evalError('EXPR_EVAL_INVALID_ARGUMENT', `argument 3 (start) must be 1 or more but is ${start}`, site, 2);
     const text = compareMode(args[3], frame.ctx.options.instrDefaultCompare, site) === 'text';
+    // Microsoft.VisualBasic InStr: a start one past the end still finds the empty string there
+    // (InStr(4, "abc", "") = 4); a start beyond that, or an empty value1, gives 0.
     if (haystack === '') return 0n;
-    if (start > haystack.length) return 0n;
+    if (start - 1 > haystack.length) return 0n;
     if (needle === '') return BigInt(start);
     const found = text ? lowerCase(haystack).indexOf(lowerCase(needle), start - 1) : haystack.indexOf(needle, start - 1);
     return BigInt(found + 1);
@@ -237,6 +239,19 @@ const letter = /\p{L}/u;
 const separator = /[\p{Z}\p{Cc}\p{Cf}\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\p{Sm}\p{Sc}\p{Sk}\p{So}]/u;
 
 /**
+ * The letters whose title case is not their upper case: ToTitleCase writes the Latin digraphs in
+ * title case (`ǆemal` → `ǅemal`, not `Ǆemal`).
+ */
+const titleCaseDigraphs: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    ['\u01C4\u01C5\u01C6', '\u01C5'],
+    ['\u01C7\u01C8\u01C9', '\u01C8'],
+    ['\u01CA\u01CB\u01CC', '\u01CB'],
+    ['\u01F1\u01F2\u01F3', '\u01F2'],
+  ].flatMap(([forms, title]) => [...forms!].map((form) => [form, title!])),
+);
+
+/**
  * Without separators, .NET ToTitleCase's word rules: a word starts at a letter and runs until a
  * separator character; the apostrophe belongs to the word (the `pcaseApostrophe` setting).
  * Unlike ToTitleCase, ALL-CAPS words are re-capitalised too (`PABLO` → `Pablo`, §3 PCase).
@@ -252,7 +267,7 @@ function titleCaseDefault(text: string, apostropheInWord: boolean): string {
       out += ch;
       continue;
     }
-    out += upperCase(ch);
+    out += titleCaseDigraphs[ch] ?? upperCase(ch);
     while (i < chars.length) {
       const c = chars[i]!;
       if (!letter.test(c) && !(c === "'" && apostropheInWord) && separator.test(c)) break;

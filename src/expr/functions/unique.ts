@@ -28,9 +28,13 @@ export const SelectUniqueValue: LazyFunction = {
         if (!exists || !exists(targetAttribute ?? '', candidate)) return candidate;
         tried.push(candidate);
       }
+      const why =
+        tried.length === 0
+          ? 'no rule gave a candidate: every rule evaluated to null'
+          : `every candidate is already taken in the target${targetAttribute ? ` (${targetAttribute})` : ''}: ${tried.map((t) => `"${t}"`).join(', ')}`;
       return evalError(
         'EXPR_EVAL_NO_UNIQUE_VALUE',
-        `every candidate is already taken in the target${targetAttribute ? ` (${targetAttribute})` : ''}: ${tried.map((t) => `"${t}"`).join(', ')}`,
+        why,
         site,
         undefined,
         'add another rule; Entra escrows the object and retries it in a later cycle',
