@@ -138,6 +138,22 @@ function openingQuote(text: string, error: YAMLError): number | undefined {
 }
 
 /**
+ * A plain decimal integer beyond 2^53 (a FILETIME such as `accountExpires: 132539327991234567`)
+ * becomes its exact digit string instead of the nearest double; the expression language reads
+ * integers and their digit strings alike (entra-semantics.md §2.3), so nothing else changes.
+ */
+function keepLargeIntegersExact(doc: Document.Parsed): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      const text = node.source;
+      if (typeof node.value === 'number' && !Number.isSafeInteger(node.value) && typeof text === 'string' && /^[-+]?\d+$/.test(text)) {
+        node.value = text.replace(/^\+/, '');
+      }
+    },
+  });
+}
+
+/**
  * The document as plain data. Alias expansion is bounded by `maxAliases`: an alias bomb yields
  * `SCENARIO_ALIAS_LIMIT` at the first alias instead of exhausting memory.
  */
@@ -155,6 +171,7 @@ export function documentToData(source: YamlDocument, limits: YamlLimits): { valu
       }),
     };
   }
+  keepLargeIntegersExact(source.doc);
   try {
     return { value: source.doc.toJS({ maxAliasCount: limits.maxAliases }) };
   } catch (error) {

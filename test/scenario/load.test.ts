@@ -35,6 +35,19 @@ describe('loadScenarios: valid files', () => {
     expect(s!.expectLocations['steps.match.matches']).toMatchObject({ line: 25, column: 31 });
   });
 
+  it('keeps an integer beyond 2^53 exact as its digit string; smaller integers stay numbers', async () => {
+    const dir = tempDir({
+      's.yaml': `${scenarioYaml('filetime')}source:
+  users:
+    - { userPrincipalName: alice@contoso.com, accountExpires: 132539327991234567, floor: -9007199254740993, costCenter: 12, hex: 0x1F, big: 1.5e300 }
+`,
+    });
+    const { scenarios, issues } = await loadScenarios(['s.yaml'], { cwd: dir });
+    expect(issues).toEqual([]);
+    const user = scenarios[0]!.source.users?.[0];
+    expect(user).toMatchObject({ accountExpires: '132539327991234567', floor: '-9007199254740993', costCenter: 12, hex: 31, big: 1.5e300 });
+  });
+
   it('reads a multi-document stream, resolves a config app and an app file, skips an empty trailing document', async () => {
     const config = configAt(fixtures, { apps: { contoso: 'apps/contoso.app.yaml' } });
     const { scenarios, issues } = await loadScenarios(['valid/multi.yaml'], { cwd: fixtures, config });
