@@ -102,6 +102,27 @@ describe('reporters', () => {
     expect(xml).toContain('<error message="something broke" type="PIPELINE_BUG">');
   });
 
+  it('junit: text holding several "]]>" stays inside its CDATA sections and reads back whole', async () => {
+    const dir = tempDir({
+      's.yaml': scenarioYaml('Cdata', 'expect:\n  result: success\n  target: { users: [{ userName: "a ]]> b ]]> c ]]]]> d" }] }\n').replace('alice@contoso.com }', 'a }'),
+    });
+    const issue = { code: 'SCENARIO_UNKNOWN_KEY', message: 'x', hint: 'one ]]> two ]]> three', location: { file: 'bad.yaml', line: 1, column: 1 } };
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const outDir = path.join(dir, 'reports');
+    const reporters = createReporters(['junit'], { outDir, output: { line() {} }, color: false, env: {}, cwd: dir });
+    await runScenarios(loaded.scenarios, { config, reporters, pipeline: fixturePipeline, issues: [issue] });
+    const xml = read(outDir, 'junit.xml');
+    // Outside CDATA sections and attribute values no "]]>" may remain: it would not be well-formed.
+    const outside = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/"[^"]*"/g, '""');
+    expect(outside).not.toContain(']]>');
+    expect(outside).not.toContain('<![CDATA[');
+    const bodies = [...xml.matchAll(/<(failure|error)[^>]*>((?:<!\[CDATA\[[\s\S]*?\]\]>)+)<\/\1>/g)].map((m) =>
+      [...m[2]!.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((c) => c[1]).join(''),
+    );
+    expect(bodies).toEqual([expect.stringContaining('hint: one ]]> two ]]> three'), expect.stringContaining('expected  "a ]]> b ]]> c ]]]]> d"')]);
+  });
+
   it('markdown: verdict, table, failures in details; appended to $GITHUB_STEP_SUMMARY', async () => {
     const dir = tempDir(files);
     const stepSummary = path.join(dir, 'step-summary.md');
