@@ -14,6 +14,7 @@ import { loadScenarios } from '../../scenario/load.js';
 import type { LoadResult } from '../../scenario/types.js';
 import { printable } from '../../report/printable.js';
 import { SCIM_TRANSPORTS, type ScimTransport } from '../../scim/types.js';
+import { onInterrupt } from '../interrupt.js';
 import type { CommandContext } from '../types.js';
 
 export default async function run(context: CommandContext): Promise<number> {
@@ -42,18 +43,28 @@ export default async function run(context: CommandContext): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
   });
-  const summary = await runScenarios(selected, {
-    config,
-    reporters,
-    jobs,
-    bail: options['bail'] === true || config.bail,
-    update: options['update'] === true,
-    ...(seed !== undefined ? { seed } : {}),
-    ...(transport !== undefined ? { transport } : {}),
-    issues: loaded.issues,
+  // Ctrl-C stops the run between scenarios, and the reports still describe one whole run.
+  const interrupt = onInterrupt((text) => {
+    output.done?.();
+    context.io.stderr(text);
   });
-  output.done?.();
-  return summary.exitCode;
+  try {
+    const summary = await runScenarios(selected, {
+      config,
+      reporters,
+      jobs,
+      bail: options['bail'] === true || config.bail,
+      update: options['update'] === true,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(transport !== undefined ? { transport } : {}),
+      issues: loaded.issues,
+      signal: interrupt.signal,
+    });
+    return summary.exitCode;
+  } finally {
+    interrupt.dispose();
+    output.done?.();
+  }
 }
 
 /** Loads the given paths, or the config's `scenarios` (relative to the config file). */
