@@ -89,6 +89,21 @@ describe('provision run', () => {
     expect(pipeline.calls).toBe(2);
   });
 
+  it('a selection of nothing rewrites the reports, so they never describe the previous run', async () => {
+    const dir = project({ 'a.yaml': scenario('Alice') });
+    expect((await runCli(['run'], dir)).code).toBe(0);
+    const summary = () => JSON.parse(readFileSync(path.join(dir, 'reports', 'summary.json'), 'utf8'));
+    const none = await runCli(['run', '--tag', 'nope'], dir);
+    expect(none.code).toBe(2);
+    expect(summary()).toMatchObject({ exitCode: 2, counts: { total: 0, invalid: 1 }, issues: [{ code: 'SCENARIO_NONE_SELECTED' }] });
+    expect(readFileSync(path.join(dir, 'reports', 'junit.xml'), 'utf8')).toContain('name="SCENARIO_NONE_SELECTED #1"');
+    expect(readdirSync(path.join(dir, 'reports', 'scenarios'))).toEqual([]);
+    const allowed = await runCli(['run', '--tag', 'nope', '--pass-with-no-scenarios'], dir);
+    expect(allowed.code).toBe(0);
+    expect(summary()).toMatchObject({ exitCode: 0, counts: { total: 0, invalid: 0 }, scenarios: [] });
+    expect(readFileSync(path.join(dir, 'reports', 'junit.xml'), 'utf8')).not.toContain('<testcase');
+  });
+
   it('takes files and globs as arguments, --out and --reporter', async () => {
     const dir = project({ 'a.yaml': scenario('A'), 'b.yaml': scenario('B') });
     const { code, stdout } = await runCli(['run', 'scenarios/b.yaml', '--reporter', 'json', '--out', 'out'], dir);

@@ -31,9 +31,11 @@ export default async function run(context: CommandContext): Promise<number> {
     tags: stringList(options['tag']),
   });
   printIssues(context, loaded.issues, color);
-  // With problems in the input the reports still get written, so CI shows them.
-  const none = loaded.issues.length > 0 ? undefined : noneSelected(context, loaded, selected.length);
-  if (none !== undefined) return none;
+  // With problems in the input the reports still get written, so CI shows them. A selection of
+  // nothing also writes them (empty, or with the SCENARIO_NONE_SELECTED problem): reports/ must
+  // not keep describing the previous run.
+  const none = loaded.issues.length > 0 || selected.length > 0 ? undefined : noneSelected(context, loaded, 0);
+  const issues = none === ExitCode.invalidInput ? [selectionIssue(context, loaded)] : loaded.issues;
   const names = stringList(options['reporter']).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
   const output = consoleOutput(context);
   const reporters = createReporters(names.length > 0 ? names : config.reporters, {
@@ -57,7 +59,7 @@ export default async function run(context: CommandContext): Promise<number> {
       update: options['update'] === true,
       ...(seed !== undefined ? { seed } : {}),
       ...(transport !== undefined ? { transport } : {}),
-      issues: loaded.issues,
+      issues,
       signal: interrupt.signal,
     });
     return summary.exitCode;
@@ -87,20 +89,23 @@ export function noneSelected(context: CommandContext, loaded: LoadResult, count:
     context.io.stdout('No scenarios matched the selection (--pass-with-no-scenarios).');
     return ExitCode.ok;
   }
+  context.io.stderr(`✖ ${formatIssue(selectionIssue(context, loaded))}`);
+  return ExitCode.invalidInput;
+}
+
+/** `SCENARIO_NONE_SELECTED`: what selected nothing, and what to do. */
+function selectionIssue(context: CommandContext, loaded: LoadResult): Issue {
   const where = stringList(context.args[0]);
   const filtered = context.options['grep'] !== undefined || stringList(context.options['tag']).length > 0;
-  context.io.stderr(
-    formatIssue({
-      code: 'SCENARIO_NONE_SELECTED',
-      message: filtered
-        ? `no scenario matches the selection (${loaded.scenarios.length} loaded)`
-        : `no scenario found in ${where.length ? where.join(', ') : context.config.scenarios.join(', ')}`,
-      hint: filtered
-        ? 'check --grep and --tag, or pass --pass-with-no-scenarios'
-        : 'give scenario files, folders or globs, or pass --pass-with-no-scenarios',
-    }).replace(/^/, '✖ '),
-  );
-  return ExitCode.invalidInput;
+  return {
+    code: 'SCENARIO_NONE_SELECTED',
+    message: filtered
+      ? `no scenario matches the selection (${loaded.scenarios.length} loaded)`
+      : `no scenario found in ${where.length ? where.join(', ') : context.config.scenarios.join(', ')}`,
+    hint: filtered
+      ? 'check --grep and --tag, or pass --pass-with-no-scenarios'
+      : 'give scenario files, folders or globs, or pass --pass-with-no-scenarios',
+  };
 }
 
 /** Prints every load issue to stderr, each with its location, hint and code frame. */
