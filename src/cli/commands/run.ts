@@ -114,10 +114,13 @@ export function printIssues(context: CommandContext, issues: readonly Issue[], c
   for (const issue of issues) context.io.stderr(`${c.red('✖')} ${formatIssue(issue)}`);
 }
 
-/** Colour unless NO_COLOR or --no-color, and only on a terminal (FORCE_COLOR overrides that). */
-export function useColor(context: CommandContext): boolean {
-  if (context.options['color'] === false || 'NO_COLOR' in process.env) return false;
-  const forced = process.env['FORCE_COLOR'];
+/**
+ * Colour unless --no-color or NO_COLOR, and only on a terminal (FORCE_COLOR overrides that). An
+ * empty NO_COLOR does not count (no-color.org: "present and not an empty string").
+ */
+export function useColor(context: Pick<CommandContext, 'options' | 'io'>, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (context.options['color'] === false || (env['NO_COLOR'] ?? '') !== '') return false;
+  const forced = env['FORCE_COLOR'];
   if (forced !== undefined) return forced !== '0';
   return context.io.isTTY;
 }
