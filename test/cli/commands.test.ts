@@ -247,11 +247,32 @@ describe('provision init', () => {
     expect(existsSync(path.join(dir, 'scenarios/example.yaml'))).toBe(true);
   });
 
-  it('scaffolds into a named folder', async () => {
+  it('scaffolds into a named folder, and says to cd there first', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'keep.txt'), 'x');
-    const { code } = await runCli(['init', 'new-project'], dir);
+    const { code, stdout } = await runCli(['init', 'new-project'], dir);
     expect(code).toBe(0);
     expect(readdirSync(path.join(dir, 'new-project')).sort()).toEqual(['provision.config.ts', 'scenarios']);
+    expect(stdout.split('\n').at(-1)).toBe('Next: cd new-project, then npx provision validate, then npx provision run');
+  });
+
+  it.each<{ files: Record<string, string>; config: string }>([
+    { files: { '.provisionrc.yaml': 'outDir: mine\n' }, config: '.provisionrc.yaml' },
+    { files: { 'provision.config.mts': 'export default {};\n' }, config: 'provision.config.mts' },
+    { files: { 'package.json': '{"provision": {"outDir": "mine"}}' }, config: 'package.json' },
+  ])('--force never adds a provision.config.ts that would shadow $config', async ({ files, config }) => {
+    const dir = tempDir(files);
+    const { code, stdout } = await runCli(['init', '--force'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`- ${config} is the folder's config, left alone (no provision.config.ts written)`);
+    expect(existsSync(path.join(dir, 'provision.config.ts'))).toBe(false);
+    expect(existsSync(path.join(dir, 'scenarios/example.yaml'))).toBe(true);
+  });
+
+  it('a package.json without a "provision" key is no config', async () => {
+    const dir = tempDir({ 'package.json': '{"name": "x"}' });
+    const { code } = await runCli(['init'], dir);
+    expect(code).toBe(0);
+    expect(existsSync(path.join(dir, 'provision.config.ts'))).toBe(true);
   });
 });
