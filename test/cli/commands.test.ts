@@ -104,6 +104,14 @@ describe('provision run', () => {
     expect(readFileSync(path.join(dir, 'reports', 'junit.xml'), 'utf8')).not.toContain('<testcase');
   });
 
+  it('--jobs larger than the selection leaves no started worker behind', async () => {
+    const dir = project({ 'a.yaml': `${scenario('Alice')}---\n${scenario('Bob', 'b')}` });
+    const { code } = await runCli(['run', '--jobs', '8', '--grep', 'alice', '--reporter', 'json'], dir);
+    expect(code).toBe(0);
+    const { releaseWarmWorkers } = await import('../../src/runner/pool.js');
+    expect(await releaseWarmWorkers(0)).toBe(0);
+  });
+
   it('takes files and globs as arguments, --out and --reporter', async () => {
     const dir = project({ 'a.yaml': scenario('A'), 'b.yaml': scenario('B') });
     const { code, stdout } = await runCli(['run', 'scenarios/b.yaml', '--reporter', 'json', '--out', 'out'], dir);

@@ -3,6 +3,7 @@
  * failing `expect` blocks (`--update`). Problems in the input are printed first; the valid
  * scenarios still run and report, and the run then exits 2.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ExitCode, formatIssue, UsageError, type Issue } from '../../core/errors.js';
 import { createReporters } from '../../report/registry.js';
@@ -23,13 +24,19 @@ export default async function run(context: CommandContext): Promise<number> {
   const seed = integerOption(options['seed'], '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const transport = transportOption(options['transport']);
   const color = useColor(context);
-  // Workers load their modules while the scenarios load.
-  if (jobs > 1) (await import('../../runner/pool.js')).prewarmWorkers(jobs);
+  // Workers load their modules while the scenarios load: at most one per core, the pool starts
+  // the rest of --jobs when the selection needs them.
+  if (jobs > 1) (await import('../../runner/pool.js')).prewarmWorkers(Math.min(jobs, availableParallelism()));
   const loaded = await load(context);
   const selected = selectScenarios(loaded.scenarios, {
     ...(typeof options['grep'] === 'string' ? { grep: options['grep'] } : {}),
     tags: stringList(options['tag']),
   });
+  // Workers started for more scenarios than were selected are stopped (one scenario runs in-process).
+  if (jobs > 1) {
+    const used = Math.min(jobs, selected.length);
+    await (await import('../../runner/pool.js')).releaseWarmWorkers(used > 1 ? used : 0);
+  }
   printIssues(context, loaded.issues, color);
   // With problems in the input the reports still get written, so CI shows them. A selection of
   // nothing also writes them (empty, or with the SCENARIO_NONE_SELECTED problem): reports/ must
