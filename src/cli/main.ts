@@ -43,7 +43,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .option('--grep <regex>', 'Only scenarios whose name matches')
     .option('--tag <tag>', 'Only scenarios with this tag; !tag excludes (repeatable)')
     .option('--reporter <name>', 'default | json | junit | markdown | html (repeatable)')
-    .option('--out <dir>', 'Report directory (default: reports)')
+    .option('--out <dir>', "Report directory (default: the config's outDir, reports)")
     .option('--bail', 'Stop after the first failing scenario')
     .option('--update', "Rewrite each scenario's expect block from the actual outcome")
     .option('--jobs <n>', 'Scenarios run in parallel on worker threads')
@@ -84,7 +84,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .option('--time <ms>', 'Time budget per task in milliseconds (default 200; less beyond 60 scenarios)')
     .option('--transport <name>', TRANSPORT_HELP)
     .option('--seed <n>', 'Seed for scenarios that set none')
-    .option('--out <dir>', 'Report directory (default: reports)')
+    .option('--out <dir>', "Report directory (default: the config's outDir, reports)")
     .option('--pass-with-no-scenarios', 'Exit 0 when the selection matches no scenario')
     .action((paths: string[], options: Record<string, unknown>) => onAction('bench', [paths], options));
 
@@ -93,7 +93,8 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .option('--force', 'Write even when the folder is not empty (never overwrites files)')
     .action((dir: string | undefined, options: Record<string, unknown>) => onAction('init', [dir], options));
 
-  cli.help();
+  // cac marks a negated option "(default: true)", which reads as "colours off by default".
+  cli.help((sections) => sections.map((section) => ({ ...section, body: section.body.replace(/(--no-color .*?) \(default: true\)/, '$1') })));
   cli.version(packageVersion());
   return cli;
 }

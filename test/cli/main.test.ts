@@ -11,6 +11,13 @@ describe('provision CLI', () => {
     }
   });
 
+  it('--help does not call --no-color "(default: true)"', async () => {
+    for (const args of [['--help'], ['run', '--help']]) {
+      const { stdout } = await runCli(args);
+      expect(stdout).toMatch(/--no-color +Disable colours \(also NO_COLOR=1\)\s*$/m);
+    }
+  });
+
   it('--version prints the package version', async () => {
     const { code, stdout } = await runCli(['--version']);
     expect(code).toBe(0);
