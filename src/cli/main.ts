@@ -126,7 +126,7 @@ export async function main(argv: string[] = process.argv, rawIo: CommandContext[
     cli.runMatchedCommand();
     if (!pending) return ExitCode.ok;
     const mod = await commands[pending.name]!();
-    const options = normaliseOptions(pending.options);
+    const options = normaliseOptions(withRawStrings(pending.options, argv));
     const { loadConfig, resolveConfig } = await import('../config/load.js');
     // `init` scaffolds a config, so it must work where none (or a broken one) exists.
     const config =
@@ -140,6 +140,35 @@ export async function main(argv: string[] = process.argv, rawIo: CommandContext[
   } catch (error) {
     return reportError(error, io, debug);
   }
+}
+
+/**
+ * cac's parser turns every option value that reads as a number into one: `--grep 11` arrived as
+ * the number 11 (and was then ignored as no string), `--out 2024` likewise, `--tag 007` as 7. Such
+ * values are put back as the text that was typed; each command parses the numbers it expects.
+ */
+export function withRawStrings(options: Record<string, unknown>, argv: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...options };
+  for (const [key, value] of Object.entries(options)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (!values.some((v) => typeof v === 'number')) continue;
+    const raw = rawValues(argv, `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    if (raw.length !== values.length) continue;
+    out[key] = Array.isArray(value) ? raw : raw[0];
+  }
+  return out;
+}
+
+/** The texts given to `flag` (`--flag value` or `--flag=value`), in order, up to a `--`. */
+function rawValues(argv: readonly string[], flag: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith(`${flag}=`)) found.push(arg.slice(flag.length + 1));
+    else if (arg === flag && i + 1 < argv.length) found.push(argv[++i]!);
+  }
+  return found;
 }
 
 /** Repeatable options always arrive as arrays; numbers are validated by each command. */

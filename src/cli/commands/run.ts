@@ -174,7 +174,7 @@ export function transportOption(value: unknown): ScimTransport | undefined {
 /** An integer option within bounds; `undefined` when absent. */
 export function integerOption(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = typeof value === 'number' ? value : Number(String(value));
+  const n = typeof value === 'number' ? value : String(value).trim() === '' ? Number.NaN : Number(String(value));
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new UsageError('CLI_INVALID_OPTION', `${name} must be an integer${min > Number.MIN_SAFE_INTEGER ? ` from ${min} to ${max}` : ''}, got "${String(value)}"`, {
       hint: `for example ${name} ${Math.max(min, 2)}`,
