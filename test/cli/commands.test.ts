@@ -222,6 +222,13 @@ describe('provision explain', () => {
     expect(picked.stdout).toContain('Expectations: 1 not met');
   });
 
+  it('names at most ten of the scenarios it could pick', async () => {
+    const dir = project({ 'a.yaml': Array.from({ length: 12 }, (_, i) => scenario(`S${i}`)).join('---\n') });
+    const { code, stderr } = await runCli(['explain', 'scenarios/a.yaml'], dir);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(`✖ CLI_AMBIGUOUS_SCENARIO scenarios/a.yaml holds 12 scenarios: ${Array.from({ length: 10 }, (_, i) => `"S${i}"`).join(', ')}, … (2 more)`);
+  });
+
   it('exits 2 on an invalid file', async () => {
     const dir = project({ 'a.yaml': scenario('A', 'a', 'colour: red\n') });
     const { code, stderr } = await runCli(['explain', 'scenarios/a.yaml'], dir);
