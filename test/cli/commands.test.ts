@@ -104,6 +104,13 @@ describe('provision run', () => {
     expect(readFileSync(path.join(dir, 'reports', 'junit.xml'), 'utf8')).not.toContain('<testcase');
   });
 
+  it('a selection of nothing creates no report folder where there was none', async () => {
+    const dir = project({ 'a.yaml': scenario('Alice') });
+    expect((await runCli(['run', '--tag', 'nope'], dir)).code).toBe(2);
+    expect((await runCli(['run', '--tag', 'nope', '--pass-with-no-scenarios'], dir)).code).toBe(0);
+    expect(existsSync(path.join(dir, 'reports'))).toBe(false);
+  });
+
   it('--jobs larger than the selection leaves no started worker behind', async () => {
     const dir = project({ 'a.yaml': `${scenario('Alice')}---\n${scenario('Bob', 'b')}` });
     const { code } = await runCli(['run', '--jobs', '8', '--grep', 'alice', '--reporter', 'json'], dir);

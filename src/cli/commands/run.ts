@@ -3,6 +3,7 @@
  * failing `expect` blocks (`--update`). Problems in the input are printed first; the valid
  * scenarios still run and report, and the run then exits 2.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ExitCode, formatIssue, UsageError, type Issue } from '../../core/errors.js';
@@ -38,15 +39,17 @@ export default async function run(context: CommandContext): Promise<number> {
     await (await import('../../runner/pool.js')).releaseWarmWorkers(used > 1 ? used : 0);
   }
   printIssues(context, loaded.issues, color);
+  const outDir = typeof options['out'] === 'string' ? path.resolve(options['out']) : path.resolve(config.rootDir, config.outDir);
   // With problems in the input the reports still get written, so CI shows them. A selection of
-  // nothing also writes them (empty, or with the SCENARIO_NONE_SELECTED problem): reports/ must
-  // not keep describing the previous run.
+  // nothing rewrites an existing report folder (empty, or with the SCENARIO_NONE_SELECTED
+  // problem), so it does not go on describing the previous run; it creates none.
   const none = loaded.issues.length > 0 || selected.length > 0 ? undefined : noneSelected(context, loaded, 0);
+  if (none !== undefined && !existsSync(outDir)) return none;
   const issues = none === ExitCode.invalidInput ? [selectionIssue(context, loaded)] : loaded.issues;
   const names = stringList(options['reporter']).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
   const output = consoleOutput(context);
   const reporters = createReporters(names.length > 0 ? names : config.reporters, {
-    outDir: typeof options['out'] === 'string' ? path.resolve(options['out']) : path.resolve(config.rootDir, config.outDir),
+    outDir,
     output,
     color,
     env: process.env,
