@@ -119,6 +119,14 @@ describe('provision run', () => {
     expect(await releaseWarmWorkers(0)).toBe(0);
   });
 
+  it('skips app files named on the command line, as a shell-expanded glob lists them', async () => {
+    const dir = project({ 'a.yaml': scenario('A'), 'contoso.app.yaml': 'name: contoso\ntarget: { url: https://scim.example.test/scim/v2 }\n' });
+    const { code, stdout, stderr } = await runCli(['run', 'scenarios/a.yaml', 'scenarios/contoso.app.yaml', '--reporter', 'default'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Scenarios  1 passed (1)');
+  });
+
   it('takes files and globs as arguments, --out and --reporter', async () => {
     const dir = project({ 'a.yaml': scenario('A'), 'b.yaml': scenario('B') });
     const { code, stdout } = await runCli(['run', 'scenarios/b.yaml', '--reporter', 'json', '--out', 'out'], dir);
