@@ -87,7 +87,7 @@ function details(s: ScenarioReport): string[] {
   }
   const loose = s.failures.filter((f) => !f.step || !s.steps.some((st) => st.key === f.step));
   if (loose.length > 0) text.push(...failureBlock(loose, s), '');
-  return [`<details><summary>${icon[s.status]} ${escapeHtml(title)}</summary>`, '', '```text', ...text.map((l) => l.replace(/```/g, "'''")), '```', '', '</details>', ''];
+  return [`<details><summary>${icon[s.status]} ${oneLine(escapeHtml(title))}</summary>`, '', '```text', ...text.map((l) => l.replace(/```/g, "'''")), '```', '', '</details>', ''];
 }
 
 /**
@@ -108,7 +108,12 @@ export function truncate(body: string, limit = maxBytes): string {
 }
 
 function cell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return oneLine(escapeHtml(text).replace(/\|/g, '\\|'));
+}
+
+/** Line breaks as one space: a table row, or a blank line inside `<summary>` (which would end GitHub's HTML block), must stay whole. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 function code(text: string): string {

@@ -145,6 +145,18 @@ describe('reporters', () => {
     expect(read(dir, 'step-summary.md')).toBe(`# earlier step\n${md}\n`);
   });
 
+  it('markdown: a scenario name with line breaks stays on one line in the table and the <summary>', async () => {
+    const dir = tempDir({ 's.yaml': scenarioYaml('"Two\\n\\nlines"', 'expect: { result: success, action: update }\n').replace('alice@contoso.com }', 'a }') });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const outDir = path.join(dir, 'reports');
+    const reporters = createReporters(['markdown'], { outDir, output: { line() {} }, color: false, env: {}, cwd: dir });
+    await runScenarios(loaded.scenarios, { config, reporters, pipeline: fixturePipeline });
+    const md = read(outDir, 'summary.md');
+    expect(md).toContain('| ❌ | Two lines |');
+    expect(md).toContain('<details><summary>❌ Two lines: 1 failed expectation</summary>');
+  });
+
   it('html: one page without scripts', async () => {
     const { outDir } = await runAll();
     const html = read(outDir, 'report.html');
