@@ -112,7 +112,8 @@ async function loadBuilder(): Promise<Builder> {
 }
 
 function addScenario(suite: Suite, report: ScenarioReport): void {
-  suite.name(report.name).time(report.timing.durationMs / 1000);
+  // Seconds from whole microseconds: `2.995 / 1000` would print 0.0029950000000000003.
+  suite.name(report.name).time(Math.round(report.timing.durationMs * 1000) / 1e6);
   suite.property('file', `${report.file}:${report.line}`);
   if (report.tags.length) suite.property('tags', report.tags.join(','));
   if (report.ticket) suite.property('ticket', report.ticket);

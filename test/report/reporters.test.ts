@@ -96,6 +96,7 @@ describe('reporters', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="provision" tests="12" failures="1" errors="2" skipped="0">/);
     expect(xml).toContain('<testsuite name="Invalid input" tests="1" failures="0" errors="1" skipped="0">');
     expect(xml).toMatch(/<testsuite name="Alice is created" time="[\d.]+" tests="5" failures="0" errors="0" skipped="0">/);
+    for (const [, time] of xml.matchAll(/ time="([^"]*)"/g)) expect(time).toMatch(/^\d+(\.\d{1,6})?$/);
     expect(xml).toContain('<testcase classname="s.yaml › Conflict on create" name="Perform action (action)">');
     expect(xml).toMatch(/<failure message="expect.result differs; expect.steps.action.status differs" type="EXPECT_MISMATCH"><!\[CDATA\[expect.result differs {2}s.yaml:21:3\n {2}expected {2}"success"\n {2}actual {4}"failure"/);
     expect(xml).toContain('POST /Users → 409');
