@@ -158,6 +158,17 @@ describe('reporters', () => {
     expect(md).toContain('<details><summary>❌ Two lines: 1 failed expectation</summary>');
   });
 
+  it('console: a scenario name with line breaks is one line, its breaks shown as escapes', async () => {
+    const dir = tempDir({ 's.yaml': scenarioYaml('"Two\\n✓ Faked passed"', 'expect: { result: success, action: update }\n').replace('alice@contoso.com }', 'a }') });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const lines: string[] = [];
+    const reporters = createReporters(['default'], { outDir: path.join(dir, 'reports'), output: { line: (t) => lines.push(t) }, color: false, env: {}, cwd: dir });
+    await runScenarios(loaded.scenarios, { config, reporters, pipeline: fixturePipeline });
+    expect(lines[0]).toMatch(/^✗ Two\\n✓ Faked passed · Success {2}s\.yaml:1 /);
+    expect(lines.join('\n').split('\n').filter((l) => l.startsWith('✓'))).toEqual([]);
+  });
+
   it('html: one page without scripts', async () => {
     const { outDir } = await runAll();
     const html = read(outDir, 'report.html');
