@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useColor } from '../../src/cli/commands/run.js';
+import { fitToWidth, useColor } from '../../src/cli/commands/run.js';
 
 const io = (isTTY: boolean) => ({ stdout() {}, stderr() {}, isTTY });
 
@@ -17,5 +17,17 @@ describe('useColor', () => {
     { why: '--no-color wins over FORCE_COLOR', tty: true, env: { FORCE_COLOR: '1' }, options: { color: false }, color: false },
   ])('$why → $color', ({ tty, env, options, color }) => {
     expect(useColor({ options, io: io(tty) }, env)).toBe(color);
+  });
+});
+
+describe('fitToWidth (the live status line)', () => {
+  it.each([
+    { text: 'running 1/2 · short', columns: 80, shown: 'running 1/2 · short' },
+    { text: '\u001b[2mrunning 1/2 · short\u001b[22m', columns: 80, shown: '\u001b[2mrunning 1/2 · short\u001b[22m' },
+    { text: '\u001b[2mrunning 1/2 · a long scenario name\u001b[22m', columns: 20, shown: 'running 1/2 · a lo…' },
+    { text: 'running 1/2 · 🙂🙂🙂🙂🙂🙂🙂🙂', columns: 18, shown: 'running 1/2 · 🙂🙂…' },
+    { text: 'no width known', columns: undefined, shown: 'no width known' },
+  ])('$columns columns: $shown', ({ text, columns, shown }) => {
+    expect(fitToWidth(text, columns)).toBe(shown);
   });
 });

@@ -149,11 +149,21 @@ export function consoleOutput(context: CommandContext): ReporterOutput & { done?
       context.io.stdout(text);
     },
     live: (text) => {
-      process.stdout.write(`\r\u001b[2K${printable(text)}`);
+      process.stdout.write(`\r\u001b[2K${fitToWidth(printable(text), process.stdout.columns)}`);
       live = true;
     },
     done: clear,
   };
+}
+
+/**
+ * The live status line cut to the terminal's width: a line that wraps leaves its first rows
+ * behind, since `\r` and erase-line reach only the last one. Colour goes when it is cut.
+ */
+export function fitToWidth(text: string, columns: number | undefined): string {
+  if (!columns || columns < 2) return text;
+  const plain = [...text.replace(/\u001b\[[0-9;]*m/g, '')];
+  return plain.length < columns ? text : `${plain.slice(0, columns - 2).join('')}…`;
 }
 
 /** A repeatable option as a list of strings. */
