@@ -86,8 +86,12 @@ describe('reporters', () => {
     const dir = tempDir(files);
     const stale = path.join(dir, 'reports', 'scenarios');
     tempDirFile(stale, 'old-scenario.json');
+    tempDirFile(stale, '.old-scenario.json.4242.7.tmp');
+    tempDirFile(stale, 'notes.txt');
     await runAll({ dir });
     expect(existsSync(path.join(stale, 'old-scenario.json'))).toBe(false);
+    expect(existsSync(path.join(stale, '.old-scenario.json.4242.7.tmp'))).toBe(false);
+    expect(existsSync(path.join(stale, 'notes.txt'))).toBe(true);
   });
 
   it('junit: suite per scenario, testcase per step, failure with expected vs actual, exchange in system-out', async () => {
