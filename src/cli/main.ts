@@ -43,7 +43,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .option('--grep <regex>', 'Only scenarios whose name matches')
     .option('--tag <tag>', 'Only scenarios with this tag; !tag excludes (repeatable)')
     .option('--reporter <name>', 'default | json | junit | markdown | html (repeatable)')
-    .option('--out <dir>', 'Report directory (default: reports)')
+    .option('--out <dir>', "Report directory (default: the config's outDir, reports)")
     .option('--bail', 'Stop after the first failing scenario')
     .option('--update', "Rewrite each scenario's expect block from the actual outcome")
     .option('--jobs <n>', 'Scenarios run in parallel on worker threads')
@@ -84,7 +84,7 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .option('--time <ms>', 'Time budget per task in milliseconds (default 200; less beyond 60 scenarios)')
     .option('--transport <name>', TRANSPORT_HELP)
     .option('--seed <n>', 'Seed for scenarios that set none')
-    .option('--out <dir>', 'Report directory (default: reports)')
+    .option('--out <dir>', "Report directory (default: the config's outDir, reports)")
     .option('--pass-with-no-scenarios', 'Exit 0 when the selection matches no scenario')
     .action((paths: string[], options: Record<string, unknown>) => onAction('bench', [paths], options));
 
@@ -93,7 +93,8 @@ export function buildCli(onAction: (name: string, args: unknown[], options: Reco
     .option('--force', 'Write even when the folder is not empty (never overwrites files)')
     .action((dir: string | undefined, options: Record<string, unknown>) => onAction('init', [dir], options));
 
-  cli.help();
+  // cac marks a negated option "(default: true)", which reads as "colours off by default".
+  cli.help((sections) => sections.map((section) => ({ ...section, body: section.body.replace(/(--no-color .*?) \(default: true\)/, '$1') })));
   cli.version(packageVersion());
   return cli;
 }
@@ -125,7 +126,7 @@ export async function main(argv: string[] = process.argv, rawIo: CommandContext[
     cli.runMatchedCommand();
     if (!pending) return ExitCode.ok;
     const mod = await commands[pending.name]!();
-    const options = normaliseOptions(pending.options);
+    const options = normaliseOptions(withRawStrings(pending.options, argv));
     const { loadConfig, resolveConfig } = await import('../config/load.js');
     // `init` scaffolds a config, so it must work where none (or a broken one) exists.
     const config =
@@ -139,6 +140,35 @@ export async function main(argv: string[] = process.argv, rawIo: CommandContext[
   } catch (error) {
     return reportError(error, io, debug);
   }
+}
+
+/**
+ * cac's parser turns every option value that reads as a number into one: `--grep 11` arrived as
+ * the number 11 (and was then ignored as no string), `--out 2024` likewise, `--tag 007` as 7. Such
+ * values are put back as the text that was typed; each command parses the numbers it expects.
+ */
+export function withRawStrings(options: Record<string, unknown>, argv: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...options };
+  for (const [key, value] of Object.entries(options)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (!values.some((v) => typeof v === 'number')) continue;
+    const raw = rawValues(argv, `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    if (raw.length !== values.length) continue;
+    out[key] = Array.isArray(value) ? raw : raw[0];
+  }
+  return out;
+}
+
+/** The texts given to `flag` (`--flag value` or `--flag=value`), in order, up to a `--`. */
+function rawValues(argv: readonly string[], flag: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith(`${flag}=`)) found.push(arg.slice(flag.length + 1));
+    else if (arg === flag && i + 1 < argv.length) found.push(argv[++i]!);
+  }
+  return found;
 }
 
 /** Repeatable options always arrive as arrays; numbers are validated by each command. */

@@ -25,6 +25,11 @@ export const ExitCode = {
   internal: 3,
   /** A performance budget was exceeded. */
   budgetExceeded: 4,
+  /**
+   * The run was interrupted (Ctrl-C or SIGTERM): the scenarios it had not started are reported as
+   * skipped. 128 + SIGINT, the shell's code for a process stopped by Ctrl-C.
+   */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -7,6 +7,7 @@
 import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport } from '../runner/types.js';
 import { colors, failureBlock, statusLabel, stepHeadline, type Colors } from './format.js';
+import { inline } from './printable.js';
 import type { Reporter, ReporterOptions, RunStart, ScenarioInfo } from './types.js';
 
 export function createConsoleReporter(options: ReporterOptions): Reporter {
@@ -21,7 +22,7 @@ export function createConsoleReporter(options: ReporterOptions): Reporter {
       if (annotate) for (const issue of run.issues) if (issue.location) out.line(annotation(issue.location, issue.code, issue.message));
     },
     onScenarioStart(scenario: ScenarioInfo) {
-      out.live?.(c.dim(`running ${done + 1}/${total} · ${scenario.name}`));
+      out.live?.(c.dim(`running ${done + 1}/${total} · ${inline(scenario.name)}`));
     },
     onScenarioEnd(report: ScenarioReport) {
       done++;
@@ -43,7 +44,7 @@ export function scenarioLines(report: ScenarioReport, c: Colors): string[] {
   const mark = { passed: c.green('✓'), failed: c.red('✗'), errored: c.red('!'), skipped: c.yellow('-') }[report.status];
   const outcome = report.outcome ? c.dim(` · ${statusLabel(report.outcome.result)}`) : '';
   const time = c.dim(` ${Math.round(report.timing.durationMs)} ms`);
-  const lines = [`${mark} ${report.name}${outcome}  ${c.dim(`${report.file}:${report.line}`)}${report.status === 'skipped' ? '' : time}`];
+  const lines = [`${mark} ${inline(report.name)}${outcome}  ${c.dim(`${report.file}:${report.line}`)}${report.status === 'skipped' ? '' : time}`];
   if (report.updated) lines.push(c.yellow('    expect block updated from the actual outcome'));
   if (report.error) {
     const color = report.status === 'skipped' ? c.yellow : c.red;

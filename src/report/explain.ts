@@ -7,6 +7,7 @@ import { formatIssue } from '../core/errors.js';
 import type { OnDemandStep } from '../engine/types.js';
 import type { ScenarioReport, StepReport } from '../runner/types.js';
 import { actionLabel, colors, exchangeLines, failureLines, statusLabel, type Colors } from './format.js';
+import { inline } from './printable.js';
 
 /** The explanation of a finished scenario, as lines. */
 export function explainLines(report: ScenarioReport, color = false): string[] {
@@ -14,7 +15,7 @@ export function explainLines(report: ScenarioReport, color = false): string[] {
   const subject = 'user' in report.subject ? `user ${report.subject.user}` : 'group' in report.subject ? `group ${report.subject.group}` : `worker ${report.subject.worker}`;
   const lines = [
     c.bold(`Provision on demand · ${subject}`),
-    c.dim(`${report.name} · ${report.file}:${report.line} · ${report.app.name} (${report.app.template} app) · seed ${String(report.seed)} · clock ${typeof report.clock === 'string' ? report.clock : report.clock.at}`),
+    c.dim(`${inline(report.name)} · ${report.file}:${report.line} · ${report.app.name} (${report.app.template} app) · seed ${String(report.seed)} · clock ${typeof report.clock === 'string' ? report.clock : report.clock.at}`),
     '',
   ];
   if (report.error) {

@@ -48,7 +48,8 @@ export function createJsonReporter(options: ReporterOptions): Reporter {
   return {
     async onRunStart() {
       const stale = await readdir(dir).catch(() => [] as string[]);
-      await Promise.all(stale.filter((f) => f.endsWith('.json')).map((f) => rm(path.join(dir, f), { force: true })));
+      // Also the temporary files of a run that was killed while writing (see write.ts).
+      await Promise.all(stale.filter((f) => f.endsWith('.json') || /^\..+\.json\.\d+\.\d+\.tmp$/.test(f)).map((f) => rm(path.join(dir, f), { force: true })));
       await makeReportDir(dir);
     },
     async onScenarioEnd(report) {

@@ -84,7 +84,7 @@ async function rootBuilder(issues: readonly Issue[]): Promise<{ builder: Builder
   const suite = builder.testSuite().name('Invalid input');
   issues.forEach((issue, i) => {
     const where = issue.location?.file ?? issue.file ?? 'input';
-    suite.testCase().className(where).name(`${issue.code} #${i + 1}`).error(xmlSafe(issue.message), issue.code, xmlSafe(formatIssue(issue)));
+    suite.testCase().className(where).name(`${issue.code} #${i + 1}`).error(xmlSafe(issue.message), issue.code, cdata(formatIssue(issue)));
   });
   return { builder, issuesSuite: suite };
 }
@@ -112,7 +112,8 @@ async function loadBuilder(): Promise<Builder> {
 }
 
 function addScenario(suite: Suite, report: ScenarioReport): void {
-  suite.name(report.name).time(report.timing.durationMs / 1000);
+  // Seconds from whole microseconds: `2.995 / 1000` would print 0.0029950000000000003.
+  suite.name(report.name).time(Math.round(report.timing.durationMs * 1000) / 1e6);
   suite.property('file', `${report.file}:${report.line}`);
   if (report.tags.length) suite.property('tags', report.tags.join(','));
   if (report.ticket) suite.property('ticket', report.ticket);
@@ -121,7 +122,7 @@ function addScenario(suite: Suite, report: ScenarioReport): void {
   if (report.status === 'skipped' || (report.status === 'errored' && report.steps.length === 0)) {
     const testCase = suite.testCase().className(className).name('Run');
     if (report.status === 'skipped') testCase.skipped();
-    else if (report.error) testCase.error(xmlSafe(report.error.message), report.error.code, xmlSafe([report.error, ...(report.issues ?? [])].map(formatIssue).join('\n')));
+    else if (report.error) testCase.error(xmlSafe(report.error.message), report.error.code, cdata([report.error, ...(report.issues ?? [])].map(formatIssue).join('\n')));
     return;
   }
   for (const step of report.steps) {
@@ -130,15 +131,15 @@ function addScenario(suite: Suite, report: ScenarioReport): void {
     if (failures.length > 0) {
       testCase
         .failure(xmlSafe(failures.map((f) => f.message).join('; ')), failures[0]!.code)
-        .stacktrace(xmlSafe(failureBlock(failures, report).join('\n')));
+        .stacktrace(cdata(failureBlock(failures, report).join('\n')));
     }
     const exchanges = report.exchanges.filter((x) => step.exchanges.includes(x.seq));
     const out = [`${statusLabel(step.status)}: ${step.description}`, ...exchanges.flatMap((x) => exchangeLines(x))];
-    testCase.standardOutput(xmlSafe(out.join('\n')));
+    testCase.standardOutput(cdata(out.join('\n')));
   }
   if (report.status === 'errored' && report.error) {
     // The pipeline refused the configuration: its steps show what happened, the issues why.
-    suite.testCase().className(className).name('Configuration').error(xmlSafe(report.error.message), report.error.code, xmlSafe((report.issues ?? [report.error]).map(formatIssue).join('\n')));
+    suite.testCase().className(className).name('Configuration').error(xmlSafe(report.error.message), report.error.code, cdata((report.issues ?? [report.error]).map(formatIssue).join('\n')));
   }
   const loose = report.failures.filter((f) => !f.step || !report.steps.some((s) => s.key === f.step));
   if (loose.length > 0 || report.steps.length === 0) {
@@ -146,7 +147,7 @@ function addScenario(suite: Suite, report: ScenarioReport): void {
     if (loose.length > 0) {
       testCase
         .failure(xmlSafe(loose.map((f) => f.message).join('; ')), loose[0]!.code)
-        .stacktrace(xmlSafe(failureBlock(loose, report).join('\n')));
+        .stacktrace(cdata(failureBlock(loose, report).join('\n')));
     }
   }
 }
@@ -156,4 +157,17 @@ export function xmlSafe(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/**
+ * Text for a CDATA section (`<system-out>`, a failure's or error's body). A `]]>` in the text
+ * would end the section early; xmlbuilder 15 (under junit-report-builder) splits only the first
+ * one (`String#replace` with a string), so every later one is split here into
+ * `]]]]><![CDATA[>`, which a parser reads back as the same text.
+ */
+export function cdata(text: string): string {
+  const safe = xmlSafe(text);
+  const first = safe.indexOf(']]>');
+  if (first < 0) return safe;
+  return safe.slice(0, first + 3) + safe.slice(first + 3).replaceAll(']]>', ']]]]><![CDATA[>');
 }

@@ -87,19 +87,33 @@ function details(s: ScenarioReport): string[] {
   }
   const loose = s.failures.filter((f) => !f.step || !s.steps.some((st) => st.key === f.step));
   if (loose.length > 0) text.push(...failureBlock(loose, s), '');
-  return [`<details><summary>${icon[s.status]} ${escapeHtml(title)}</summary>`, '', '```text', ...text.map((l) => l.replace(/```/g, "'''")), '```', '', '</details>', ''];
+  return [`<details><summary>${icon[s.status]} ${oneLine(escapeHtml(title))}</summary>`, '', '```text', ...text.map((l) => l.replace(/```/g, "'''")), '```', '', '</details>', ''];
 }
 
-function truncate(body: string): string {
-  const note = '\n\n_…cut to fit the job summary; see reports/summary.md and the JSON reports for everything._\n';
-  let cut = body.slice(0, maxBytes);
-  while (Buffer.byteLength(cut) > maxBytes - note.length) cut = cut.slice(0, -1000);
-  const fence = (cut.match(/```/g)?.length ?? 0) % 2 === 1 ? '\n```' : '';
-  return `${cut}${fence}${note}`;
+/**
+ * Cuts the summary at a line boundary below {@link maxBytes}, closes the code fence and the
+ * `<details>` block the cut left open (else GitHub folds the note into the last failure), and
+ * says where the rest is: this file is the cut one too.
+ */
+export function truncate(body: string, limit = maxBytes): string {
+  const note = '_…cut to fit the 1 MiB job-summary limit; the `json`, `junit` and `html` reports hold every failure._';
+  const room = limit - Buffer.byteLength(`\`\`\`\n\n</details>\n\n${note}\n`);
+  let cut = body.slice(0, room);
+  while (Buffer.byteLength(cut) > room) cut = cut.slice(0, -1000);
+  cut = cut.slice(0, cut.lastIndexOf('\n') + 1);
+  const lines = cut.split('\n');
+  const fence = lines.filter((l) => l.startsWith('```')).length % 2 === 1 ? '```\n' : '';
+  const open = lines.filter((l) => l.startsWith('<details>')).length - lines.filter((l) => l === '</details>').length;
+  return `${`${cut}${fence}${open > 0 ? '\n</details>\n' : ''}`.replace(/\n+$/, '')}\n\n${note}\n`;
 }
 
 function cell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return oneLine(escapeHtml(text).replace(/\|/g, '\\|'));
+}
+
+/** Line breaks as one space: a table row, or a blank line inside `<summary>` (which would end GitHub's HTML block), must stay whole. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 function code(text: string): string {

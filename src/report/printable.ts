@@ -11,3 +11,11 @@ export function printable(text: string): string {
     m.length > 1 ? m : m.charCodeAt(0) <= 0xff ? `\\x${m.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${m.charCodeAt(0).toString(16)}`,
   );
 }
+
+/**
+ * A one-line field (a scenario name) with its line breaks and tabs as escapes, so a name holding
+ * a new line cannot break the scenario's console line or fake another one.
+ */
+export function inline(text: string): string {
+  return text.replace(/[\r\n\t]/g, (m) => (m === '\n' ? '\\n' : m === '\r' ? '\\r' : '\\t'));
+}

@@ -60,6 +60,17 @@ export function prewarmWorkers(count: number): void {
   }
 }
 
+/**
+ * Terminates the started workers beyond `keep`: once the selection is known, a run of fewer
+ * scenarios than `--jobs` must not leave the rest loading modules beside it (64 workers for
+ * one scenario took half a minute on two cores). Returns how many it stopped.
+ */
+export async function releaseWarmWorkers(keep: number): Promise<number> {
+  const surplus = warm.splice(Math.max(0, keep));
+  await Promise.all(surplus.map((worker) => worker.terminate()));
+  return surplus.length;
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];

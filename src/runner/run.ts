@@ -39,6 +39,12 @@ export interface RunScenariosOptions {
   transport?: ScimTransport;
   /** Problems found while loading: reported beside the results, and the run exits 2. */
   issues?: readonly Issue[];
+  /**
+   * Interrupts the run: once it aborts no scenario starts (those running finish), the rest are
+   * reported as skipped, the reporters still write every report, and the summary's exit code is
+   * {@link ExitCode.interrupted}. The CLI aborts it on Ctrl-C (SIGINT) and SIGTERM.
+   */
+  signal?: AbortSignal;
   /** The pipeline for in-process runs. @default runOnDemand */
   pipeline?: Pipeline;
   /** A module exporting `runOnDemand`, for worker threads. @default the real pipeline */
@@ -82,12 +88,17 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
   const exitCodes: ExitCode[] = [];
   const updates = new Map<string, DocumentUpdate[]>();
   let stop = false;
+  let stoppedBy: 'bail' | 'interrupt' | undefined;
   let next = 0;
   const pool = jobs > 1 ? await import('./pool.js').then(({ WorkerPool }) => new WorkerPool(jobs, options.pipelineModule)) : undefined;
   const run = (request: ExecuteRequest): Promise<ExecuteOutcome> => (pool ? pool.run(request) : execute(request, options.pipeline));
 
   const lane = async () => {
     while (!stop && next < scenarios.length) {
+      if (options.signal?.aborted) {
+        stoppedBy ??= 'interrupt';
+        break;
+      }
       const index = next++;
       const scenario = scenarios[index]!;
       const info = infos[index]!;
@@ -103,7 +114,10 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
       }
       for (const step of judged.report.steps) await emit(reporters, (r) => r.onStepEnd?.(info, step, judged.report));
       await emit(reporters, (r) => r.onScenarioEnd?.(judged.report, info));
-      if (bail && (judged.report.status === 'failed' || judged.report.status === 'errored')) stop = true;
+      if (bail && (judged.report.status === 'failed' || judged.report.status === 'errored')) {
+        stop = true;
+        stoppedBy ??= 'bail';
+      }
     }
   };
   try {
@@ -114,10 +128,12 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
     await pool?.close();
   }
 
+  const interrupted = options.signal?.aborted === true;
+  const reason = stoppedBy === 'bail' ? 'not run: --bail stopped the run after a failure' : 'not run: the run was interrupted';
   for (let index = 0; index < scenarios.length; index++) {
     if (summaries[index]) continue;
     const scenario = scenarios[index]!;
-    const report = buildReport(scenario, requestFor(scenario, config, options.seed, options.transport), { kind: 'skipped', reason: 'not run: --bail stopped the run after a failure' });
+    const report = buildReport(scenario, requestFor(scenario, config, options.seed, options.transport), { kind: 'skipped', reason });
     summaries[index] = summarizeReport(report);
     await emit(reporters, (r) => r.onScenarioEnd?.(report, infos[index]!));
   }
@@ -128,7 +144,7 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
   const summary: RunSummary = {
     schemaVersion: 1,
     counts: countOf(finished, issues),
-    exitCode: exitCodeOf(exitCodes, issues),
+    exitCode: interrupted ? ExitCode.interrupted : exitCodeOf(exitCodes, issues),
     issues,
     scenarios: finished,
     updatedFiles: written.files,

@@ -19,7 +19,7 @@ export function displayPath(absolute: string, cwd: string): string {
 /**
  * Expands inputs into absolute file paths. A folder contributes its `*.yaml`/`*.yml` files
  * (recursively, skipping `node_modules`, dot-folders and `*.app.yaml`), sorted; a glob its
- * matches, sorted; a file itself. Each file appears once, at its first position. A path that does
+ * matches, sorted; a file itself. App files are skipped wherever they come from. Each file appears once, at its first position. A path that does
  * not exist (and is not a glob) is `SCENARIO_FILE_NOT_FOUND`.
  */
 export async function resolveScenarioFiles(inputs: readonly string[], cwd: string): Promise<{ files: string[]; issues: Issue[] }> {
@@ -43,7 +43,8 @@ export async function resolveScenarioFiles(inputs: readonly string[], cwd: strin
       });
       for (const file of sortPaths(found)) add(path.normalize(file));
     } else if (info) {
-      add(absolute);
+      // Also when named: a shell-expanded `scenarios/*/*.yaml` lists the app files too.
+      if (!appFilePattern.test(absolute)) add(absolute);
     } else if (isDynamicPattern(input)) {
       const found = await glob(input, { cwd, absolute: true, ignore: ['**/node_modules/**'] });
       for (const file of sortPaths(found).filter((f) => !appFilePattern.test(f))) add(path.normalize(file));

@@ -89,6 +89,44 @@ describe('provision run', () => {
     expect(pipeline.calls).toBe(2);
   });
 
+  it('a selection of nothing rewrites the reports, so they never describe the previous run', async () => {
+    const dir = project({ 'a.yaml': scenario('Alice') });
+    expect((await runCli(['run'], dir)).code).toBe(0);
+    const summary = () => JSON.parse(readFileSync(path.join(dir, 'reports', 'summary.json'), 'utf8'));
+    const none = await runCli(['run', '--tag', 'nope'], dir);
+    expect(none.code).toBe(2);
+    expect(summary()).toMatchObject({ exitCode: 2, counts: { total: 0, invalid: 1 }, issues: [{ code: 'SCENARIO_NONE_SELECTED' }] });
+    expect(readFileSync(path.join(dir, 'reports', 'junit.xml'), 'utf8')).toContain('name="SCENARIO_NONE_SELECTED #1"');
+    expect(readdirSync(path.join(dir, 'reports', 'scenarios'))).toEqual([]);
+    const allowed = await runCli(['run', '--tag', 'nope', '--pass-with-no-scenarios'], dir);
+    expect(allowed.code).toBe(0);
+    expect(summary()).toMatchObject({ exitCode: 0, counts: { total: 0, invalid: 0 }, scenarios: [] });
+    expect(readFileSync(path.join(dir, 'reports', 'junit.xml'), 'utf8')).not.toContain('<testcase');
+  });
+
+  it('a selection of nothing creates no report folder where there was none', async () => {
+    const dir = project({ 'a.yaml': scenario('Alice') });
+    expect((await runCli(['run', '--tag', 'nope'], dir)).code).toBe(2);
+    expect((await runCli(['run', '--tag', 'nope', '--pass-with-no-scenarios'], dir)).code).toBe(0);
+    expect(existsSync(path.join(dir, 'reports'))).toBe(false);
+  });
+
+  it('--jobs larger than the selection leaves no started worker behind', async () => {
+    const dir = project({ 'a.yaml': `${scenario('Alice')}---\n${scenario('Bob', 'b')}` });
+    const { code } = await runCli(['run', '--jobs', '8', '--grep', 'alice', '--reporter', 'json'], dir);
+    expect(code).toBe(0);
+    const { releaseWarmWorkers } = await import('../../src/runner/pool.js');
+    expect(await releaseWarmWorkers(0)).toBe(0);
+  });
+
+  it('skips app files named on the command line, as a shell-expanded glob lists them', async () => {
+    const dir = project({ 'a.yaml': scenario('A'), 'contoso.app.yaml': 'name: contoso\ntarget: { url: https://scim.example.test/scim/v2 }\n' });
+    const { code, stdout, stderr } = await runCli(['run', 'scenarios/a.yaml', 'scenarios/contoso.app.yaml', '--reporter', 'default'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Scenarios  1 passed (1)');
+  });
+
   it('takes files and globs as arguments, --out and --reporter', async () => {
     const dir = project({ 'a.yaml': scenario('A'), 'b.yaml': scenario('B') });
     const { code, stdout } = await runCli(['run', 'scenarios/b.yaml', '--reporter', 'json', '--out', 'out'], dir);
@@ -199,6 +237,13 @@ describe('provision explain', () => {
     expect(picked.stdout).toContain('Expectations: 1 not met');
   });
 
+  it('names at most ten of the scenarios it could pick', async () => {
+    const dir = project({ 'a.yaml': Array.from({ length: 12 }, (_, i) => scenario(`S${i}`)).join('---\n') });
+    const { code, stderr } = await runCli(['explain', 'scenarios/a.yaml'], dir);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(`✖ CLI_AMBIGUOUS_SCENARIO scenarios/a.yaml holds 12 scenarios: ${Array.from({ length: 10 }, (_, i) => `"S${i}"`).join(', ')}, … (2 more)`);
+  });
+
   it('exits 2 on an invalid file', async () => {
     const dir = project({ 'a.yaml': scenario('A', 'a', 'colour: red\n') });
     const { code, stderr } = await runCli(['explain', 'scenarios/a.yaml'], dir);
@@ -232,11 +277,32 @@ describe('provision init', () => {
     expect(existsSync(path.join(dir, 'scenarios/example.yaml'))).toBe(true);
   });
 
-  it('scaffolds into a named folder', async () => {
+  it('scaffolds into a named folder, and says to cd there first', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'keep.txt'), 'x');
-    const { code } = await runCli(['init', 'new-project'], dir);
+    const { code, stdout } = await runCli(['init', 'new-project'], dir);
     expect(code).toBe(0);
     expect(readdirSync(path.join(dir, 'new-project')).sort()).toEqual(['provision.config.ts', 'scenarios']);
+    expect(stdout.split('\n').at(-1)).toBe('Next: cd new-project, then npx provision validate, then npx provision run');
+  });
+
+  it.each<{ files: Record<string, string>; config: string }>([
+    { files: { '.provisionrc.yaml': 'outDir: mine\n' }, config: '.provisionrc.yaml' },
+    { files: { 'provision.config.mts': 'export default {};\n' }, config: 'provision.config.mts' },
+    { files: { 'package.json': '{"provision": {"outDir": "mine"}}' }, config: 'package.json' },
+  ])('--force never adds a provision.config.ts that would shadow $config', async ({ files, config }) => {
+    const dir = tempDir(files);
+    const { code, stdout } = await runCli(['init', '--force'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`- ${config} is the folder's config, left alone (no provision.config.ts written)`);
+    expect(existsSync(path.join(dir, 'provision.config.ts'))).toBe(false);
+    expect(existsSync(path.join(dir, 'scenarios/example.yaml'))).toBe(true);
+  });
+
+  it('a package.json without a "provision" key is no config', async () => {
+    const dir = tempDir({ 'package.json': '{"name": "x"}' });
+    const { code } = await runCli(['init'], dir);
+    expect(code).toBe(0);
+    expect(existsSync(path.join(dir, 'provision.config.ts'))).toBe(true);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { packageVersion } from '../../src/cli/main.js';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { packageVersion, withRawStrings } from '../../src/cli/main.js';
+import { scenarioYaml, tempDir } from '../scenario/helpers.js';
 import { runCli } from './helpers.js';
 
 describe('provision CLI', () => {
@@ -9,6 +12,33 @@ describe('provision CLI', () => {
     for (const command of ['run', 'validate', 'explain', 'eval', 'bench', 'init']) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
+  });
+
+  it('--help does not call --no-color "(default: true)"', async () => {
+    for (const args of [['--help'], ['run', '--help']]) {
+      const { stdout } = await runCli(args);
+      expect(stdout).toMatch(/--no-color +Disable colours \(also NO_COLOR=1\)\s*$/m);
+    }
+  });
+
+  it('option values that read as numbers stay the text typed', () => {
+    const argv = ['node', 'provision', 'run', '--grep', '11', '--out=2024', '--tag', '007', '--tag', 'x', '--seed', '', '--', '--grep', '9'];
+    expect(withRawStrings({ grep: 11, out: 2024, tag: [7, 'x'], seed: 0, bail: true }, argv)).toEqual({ grep: '11', out: '2024', tag: ['007', 'x'], seed: '', bail: true });
+  });
+
+  it.each([
+    { args: ['run', '--grep', '11', '--reporter', 'json'], check: 'only "Scenario 11" runs' },
+    { args: ['run', '--grep=11', '--reporter', 'json'], check: 'only "Scenario 11" runs' },
+  ])('$args: $check', async ({ args }) => {
+    const dir = tempDir({ 'provision.config.json': '{}', 'scenarios/s.yaml': [1, 11].map((n) => scenarioYaml(`Scenario ${n}`, 'expect: { result: success }\n')).join('---\n') });
+    await runCli([...args, '--out', '2024'], dir);
+    expect(readdirSync(path.join(dir, '2024', 'scenarios'))).toEqual(['scenario-11.json']);
+  });
+
+  it('an empty --seed is refused, not read as 0', async () => {
+    const { code, stderr } = await runCli(['eval', '"x"', '--seed', '']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('CLI_INVALID_OPTION --seed must be an integer, got ""');
   });
 
   it('--version prints the package version', async () => {

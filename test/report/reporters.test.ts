@@ -86,8 +86,12 @@ describe('reporters', () => {
     const dir = tempDir(files);
     const stale = path.join(dir, 'reports', 'scenarios');
     tempDirFile(stale, 'old-scenario.json');
+    tempDirFile(stale, '.old-scenario.json.4242.7.tmp');
+    tempDirFile(stale, 'notes.txt');
     await runAll({ dir });
     expect(existsSync(path.join(stale, 'old-scenario.json'))).toBe(false);
+    expect(existsSync(path.join(stale, '.old-scenario.json.4242.7.tmp'))).toBe(false);
+    expect(existsSync(path.join(stale, 'notes.txt'))).toBe(true);
   });
 
   it('junit: suite per scenario, testcase per step, failure with expected vs actual, exchange in system-out', async () => {
@@ -96,10 +100,32 @@ describe('reporters', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="provision" tests="12" failures="1" errors="2" skipped="0">/);
     expect(xml).toContain('<testsuite name="Invalid input" tests="1" failures="0" errors="1" skipped="0">');
     expect(xml).toMatch(/<testsuite name="Alice is created" time="[\d.]+" tests="5" failures="0" errors="0" skipped="0">/);
+    for (const [, time] of xml.matchAll(/ time="([^"]*)"/g)) expect(time).toMatch(/^\d+(\.\d{1,6})?$/);
     expect(xml).toContain('<testcase classname="s.yaml › Conflict on create" name="Perform action (action)">');
     expect(xml).toMatch(/<failure message="expect.result differs; expect.steps.action.status differs" type="EXPECT_MISMATCH"><!\[CDATA\[expect.result differs {2}s.yaml:21:3\n {2}expected {2}"success"\n {2}actual {4}"failure"/);
     expect(xml).toContain('POST /Users → 409');
     expect(xml).toContain('<error message="something broke" type="PIPELINE_BUG">');
+  });
+
+  it('junit: text holding several "]]>" stays inside its CDATA sections and reads back whole', async () => {
+    const dir = tempDir({
+      's.yaml': scenarioYaml('Cdata', 'expect:\n  result: success\n  target: { users: [{ userName: "a ]]> b ]]> c ]]]]> d" }] }\n').replace('alice@contoso.com }', 'a }'),
+    });
+    const issue = { code: 'SCENARIO_UNKNOWN_KEY', message: 'x', hint: 'one ]]> two ]]> three', location: { file: 'bad.yaml', line: 1, column: 1 } };
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const outDir = path.join(dir, 'reports');
+    const reporters = createReporters(['junit'], { outDir, output: { line() {} }, color: false, env: {}, cwd: dir });
+    await runScenarios(loaded.scenarios, { config, reporters, pipeline: fixturePipeline, issues: [issue] });
+    const xml = read(outDir, 'junit.xml');
+    // Outside CDATA sections and attribute values no "]]>" may remain: it would not be well-formed.
+    const outside = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/"[^"]*"/g, '""');
+    expect(outside).not.toContain(']]>');
+    expect(outside).not.toContain('<![CDATA[');
+    const bodies = [...xml.matchAll(/<(failure|error)[^>]*>((?:<!\[CDATA\[[\s\S]*?\]\]>)+)<\/\1>/g)].map((m) =>
+      [...m[2]!.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((c) => c[1]).join(''),
+    );
+    expect(bodies).toEqual([expect.stringContaining('hint: one ]]> two ]]> three'), expect.stringContaining('expected  "a ]]> b ]]> c ]]]]> d"')]);
   });
 
   it('markdown: verdict, table, failures in details; appended to $GITHUB_STEP_SUMMARY', async () => {
@@ -122,6 +148,29 @@ describe('reporters', () => {
       'Perform action:\n  expect.result differs  s.yaml:21:3\n    expected  "success"\n    actual    "failure"\n  expect.steps.action.status differs  s.yaml:23:15\n    expected  "success"\n    actual    "failure"\n    POST /Users → 409',
     );
     expect(read(dir, 'step-summary.md')).toBe(`# earlier step\n${md}\n`);
+  });
+
+  it('markdown: a scenario name with line breaks stays on one line in the table and the <summary>', async () => {
+    const dir = tempDir({ 's.yaml': scenarioYaml('"Two\\n\\nlines"', 'expect: { result: success, action: update }\n').replace('alice@contoso.com }', 'a }') });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const outDir = path.join(dir, 'reports');
+    const reporters = createReporters(['markdown'], { outDir, output: { line() {} }, color: false, env: {}, cwd: dir });
+    await runScenarios(loaded.scenarios, { config, reporters, pipeline: fixturePipeline });
+    const md = read(outDir, 'summary.md');
+    expect(md).toContain('| ❌ | Two lines |');
+    expect(md).toContain('<details><summary>❌ Two lines: 1 failed expectation</summary>');
+  });
+
+  it('console: a scenario name with line breaks is one line, its breaks shown as escapes', async () => {
+    const dir = tempDir({ 's.yaml': scenarioYaml('"Two\\n✓ Faked passed"', 'expect: { result: success, action: update }\n').replace('alice@contoso.com }', 'a }') });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const lines: string[] = [];
+    const reporters = createReporters(['default'], { outDir: path.join(dir, 'reports'), output: { line: (t) => lines.push(t) }, color: false, env: {}, cwd: dir });
+    await runScenarios(loaded.scenarios, { config, reporters, pipeline: fixturePipeline });
+    expect(lines[0]).toMatch(/^✗ Two\\n✓ Faked passed · Success {2}s\.yaml:1 /);
+    expect(lines.join('\n').split('\n').filter((l) => l.startsWith('✓'))).toEqual([]);
   });
 
   it('html: one page without scripts', async () => {

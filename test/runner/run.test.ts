@@ -145,6 +145,31 @@ describe('runScenarios', () => {
     expect(summary.exitCode).toBe(1);
   });
 
+  it('an aborted signal (Ctrl-C) starts no more scenarios: the rest are skipped, every reporter ends, exit 130', async () => {
+    const { config, scenarios } = await load({ 's.yaml': [user('conflict', 'one'), user('a', 'two'), user('a', 'three')].join('---\n') });
+    const controller = new AbortController();
+    const ended: string[] = [];
+    const interrupting: Reporter = {
+      onScenarioEnd: (report) => {
+        ended.push(`${report.name}:${report.status}`);
+        if (report.name === 'one') controller.abort('SIGINT');
+      },
+      onRunEnd: () => void ended.push('end'),
+    };
+    const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline, reporters: [interrupting], signal: controller.signal });
+    expect(ended).toEqual(['one:failed', 'two:skipped', 'three:skipped', 'end']);
+    expect(summary.scenarios[1]!.error).toMatchObject({ code: 'SCENARIO_SKIPPED', message: 'not run: the run was interrupted' });
+    expect(summary.exitCode).toBe(130);
+  });
+
+  it('--bail then an interrupt: the skipped scenarios say --bail stopped the run', async () => {
+    const { config, scenarios } = await load({ 's.yaml': [user('conflict', 'one'), user('a', 'two')].join('---\n') });
+    const controller = new AbortController();
+    const reporters: Reporter[] = [{ onScenarioEnd: () => controller.abort('SIGINT') }];
+    const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline, bail: true, reporters, signal: controller.signal });
+    expect(summary.scenarios[1]!.error?.message).toBe('not run: --bail stopped the run after a failure');
+  });
+
   it('an exceeded budget exits 4 without changing the status', async () => {
     const { config, scenarios } = await load({ 's.yaml': user('a', 'x', 'expect: { result: success, budget: { ms: 0.000001 } }\n') });
     const summary = await runScenarios(scenarios, { config, pipeline: fixturePipeline });

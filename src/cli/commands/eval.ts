@@ -93,7 +93,7 @@ function describeResult(result: EvalResult): string {
 function numberOption(options: Record<string, unknown>, name: string): number | undefined {
   const raw = options[name];
   if (raw === undefined || raw === false) return undefined;
-  const n = Number(raw);
+  const n = String(raw).trim() === '' ? Number.NaN : Number(raw);
   if (!Number.isInteger(n)) throw new UsageError('CLI_INVALID_OPTION', `--${name} must be an integer, got "${String(raw)}"`);
   return n;
 }

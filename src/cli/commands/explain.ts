@@ -22,7 +22,9 @@ export default async function explain(context: CommandContext): Promise<number> 
   const grep = typeof context.options['grep'] === 'string' ? context.options['grep'] : undefined;
   const picked = selectScenarios(loaded.scenarios, grep !== undefined ? { grep } : {});
   if (picked.length !== 1) {
-    const names = (picked.length ? picked : loaded.scenarios).map((s) => `"${s.name}"`).join(', ');
+    // A file of hundreds of scenarios must not print hundreds of names.
+    const among = picked.length ? picked : loaded.scenarios;
+    const names = among.slice(0, 10).map((s) => `"${s.name}"`).join(', ') + (among.length > 10 ? `, … (${among.length - 10} more)` : '');
     throw new UsageError(
       picked.length === 0 ? 'CLI_NO_SCENARIO' : 'CLI_AMBIGUOUS_SCENARIO',
       picked.length === 0 ? `no scenario in ${file}${grep !== undefined ? ` matches --grep ${grep}` : ''}` : `${file} holds ${picked.length} scenarios: ${names}`,

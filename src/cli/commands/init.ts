@@ -3,9 +3,10 @@
  * folder. It never overwrites a file; with `--force` it also writes into a folder that is not
  * empty, skipping the files that exist.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { configSearchPlaces } from '../../config/load.js';
 import { ExitCode, InputError } from '../../core/errors.js';
 import type { CommandContext } from '../types.js';
 
@@ -85,17 +86,39 @@ export default async function init(context: CommandContext): Promise<number> {
     { name: 'provision.config.ts', content: configTemplate },
     { name: path.join('scenarios', 'example.yaml'), content: scenarioTemplate },
   ];
+  const shown = (target: string) => path.relative(process.cwd(), target) || target;
   for (const file of files) {
     const target = path.join(dir, file.name);
-    const shown = path.relative(process.cwd(), target) || target;
     if (existsSync(target)) {
-      context.io.stdout(`- ${shown} exists, left alone`);
+      context.io.stdout(`- ${shown(target)} exists, left alone`);
+      continue;
+    }
+    // A new provision.config.ts would silently take the place of a config found later in the search.
+    const config = file.content === configTemplate ? existingConfig(dir) : undefined;
+    if (config) {
+      context.io.stdout(`- ${shown(config)} is the folder's config, left alone (no provision.config.ts written)`);
       continue;
     }
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, file.content, { encoding: 'utf8', flag: 'wx' });
-    context.io.stdout(`+ ${shown}`);
+    context.io.stdout(`+ ${shown(target)}`);
   }
-  context.io.stdout('Next: npx provision validate, then npx provision run');
+  const where = path.relative(process.cwd(), dir);
+  context.io.stdout(`Next: ${where === '' ? '' : `cd ${where}, then `}npx provision validate, then npx provision run`);
   return ExitCode.ok;
+}
+
+/** The config file `provision` would load in `dir` (package.json only with a "provision" key). */
+function existingConfig(dir: string): string | undefined {
+  for (const place of configSearchPlaces) {
+    const file = path.join(dir, place);
+    if (!existsSync(file)) continue;
+    if (place !== 'package.json') return file;
+    try {
+      if ((JSON.parse(readFileSync(file, 'utf8')) as { provision?: unknown }).provision !== undefined) return file;
+    } catch {
+      // A package.json that does not parse holds no config either.
+    }
+  }
+  return undefined;
 }

@@ -3,6 +3,8 @@
  * failing `expect` blocks (`--update`). Problems in the input are printed first; the valid
  * scenarios still run and report, and the run then exits 2.
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ExitCode, formatIssue, UsageError, type Issue } from '../../core/errors.js';
 import { createReporters } from '../../report/registry.js';
@@ -14,6 +16,7 @@ import { loadScenarios } from '../../scenario/load.js';
 import type { LoadResult } from '../../scenario/types.js';
 import { printable } from '../../report/printable.js';
 import { SCIM_TRANSPORTS, type ScimTransport } from '../../scim/types.js';
+import { onInterrupt } from '../interrupt.js';
 import type { CommandContext } from '../types.js';
 
 export default async function run(context: CommandContext): Promise<number> {
@@ -22,38 +25,58 @@ export default async function run(context: CommandContext): Promise<number> {
   const seed = integerOption(options['seed'], '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   const transport = transportOption(options['transport']);
   const color = useColor(context);
-  // Workers load their modules while the scenarios load.
-  if (jobs > 1) (await import('../../runner/pool.js')).prewarmWorkers(jobs);
+  // Workers load their modules while the scenarios load: at most one per core, the pool starts
+  // the rest of --jobs when the selection needs them.
+  if (jobs > 1) (await import('../../runner/pool.js')).prewarmWorkers(Math.min(jobs, availableParallelism()));
   const loaded = await load(context);
   const selected = selectScenarios(loaded.scenarios, {
     ...(typeof options['grep'] === 'string' ? { grep: options['grep'] } : {}),
     tags: stringList(options['tag']),
   });
+  // Workers started for more scenarios than were selected are stopped (one scenario runs in-process).
+  if (jobs > 1) {
+    const used = Math.min(jobs, selected.length);
+    await (await import('../../runner/pool.js')).releaseWarmWorkers(used > 1 ? used : 0);
+  }
   printIssues(context, loaded.issues, color);
-  // With problems in the input the reports still get written, so CI shows them.
-  const none = loaded.issues.length > 0 ? undefined : noneSelected(context, loaded, selected.length);
-  if (none !== undefined) return none;
+  const outDir = typeof options['out'] === 'string' ? path.resolve(options['out']) : path.resolve(config.rootDir, config.outDir);
+  // With problems in the input the reports still get written, so CI shows them. A selection of
+  // nothing rewrites an existing report folder (empty, or with the SCENARIO_NONE_SELECTED
+  // problem), so it does not go on describing the previous run; it creates none.
+  const none = loaded.issues.length > 0 || selected.length > 0 ? undefined : noneSelected(context, loaded, 0);
+  if (none !== undefined && !existsSync(outDir)) return none;
+  const issues = none === ExitCode.invalidInput ? [selectionIssue(context, loaded)] : loaded.issues;
   const names = stringList(options['reporter']).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
   const output = consoleOutput(context);
   const reporters = createReporters(names.length > 0 ? names : config.reporters, {
-    outDir: typeof options['out'] === 'string' ? path.resolve(options['out']) : path.resolve(config.rootDir, config.outDir),
+    outDir,
     output,
     color,
     env: process.env,
     cwd: process.cwd(),
   });
-  const summary = await runScenarios(selected, {
-    config,
-    reporters,
-    jobs,
-    bail: options['bail'] === true || config.bail,
-    update: options['update'] === true,
-    ...(seed !== undefined ? { seed } : {}),
-    ...(transport !== undefined ? { transport } : {}),
-    issues: loaded.issues,
+  // Ctrl-C stops the run between scenarios, and the reports still describe one whole run.
+  const interrupt = onInterrupt((text) => {
+    output.done?.();
+    context.io.stderr(text);
   });
-  output.done?.();
-  return summary.exitCode;
+  try {
+    const summary = await runScenarios(selected, {
+      config,
+      reporters,
+      jobs,
+      bail: options['bail'] === true || config.bail,
+      update: options['update'] === true,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(transport !== undefined ? { transport } : {}),
+      issues,
+      signal: interrupt.signal,
+    });
+    return summary.exitCode;
+  } finally {
+    interrupt.dispose();
+    output.done?.();
+  }
 }
 
 /** Loads the given paths, or the config's `scenarios` (relative to the config file). */
@@ -76,20 +99,23 @@ export function noneSelected(context: CommandContext, loaded: LoadResult, count:
     context.io.stdout('No scenarios matched the selection (--pass-with-no-scenarios).');
     return ExitCode.ok;
   }
+  context.io.stderr(`✖ ${formatIssue(selectionIssue(context, loaded))}`);
+  return ExitCode.invalidInput;
+}
+
+/** `SCENARIO_NONE_SELECTED`: what selected nothing, and what to do. */
+function selectionIssue(context: CommandContext, loaded: LoadResult): Issue {
   const where = stringList(context.args[0]);
   const filtered = context.options['grep'] !== undefined || stringList(context.options['tag']).length > 0;
-  context.io.stderr(
-    formatIssue({
-      code: 'SCENARIO_NONE_SELECTED',
-      message: filtered
-        ? `no scenario matches the selection (${loaded.scenarios.length} loaded)`
-        : `no scenario found in ${where.length ? where.join(', ') : context.config.scenarios.join(', ')}`,
-      hint: filtered
-        ? 'check --grep and --tag, or pass --pass-with-no-scenarios'
-        : 'give scenario files, folders or globs, or pass --pass-with-no-scenarios',
-    }).replace(/^/, '✖ '),
-  );
-  return ExitCode.invalidInput;
+  return {
+    code: 'SCENARIO_NONE_SELECTED',
+    message: filtered
+      ? `no scenario matches the selection (${loaded.scenarios.length} loaded)`
+      : `no scenario found in ${where.length ? where.join(', ') : context.config.scenarios.join(', ')}`,
+    hint: filtered
+      ? 'check --grep and --tag, or pass --pass-with-no-scenarios'
+      : 'give scenario files, folders or globs, or pass --pass-with-no-scenarios',
+  };
 }
 
 /** Prints every load issue to stderr, each with its location, hint and code frame. */
@@ -98,10 +124,13 @@ export function printIssues(context: CommandContext, issues: readonly Issue[], c
   for (const issue of issues) context.io.stderr(`${c.red('✖')} ${formatIssue(issue)}`);
 }
 
-/** Colour unless NO_COLOR or --no-color, and only on a terminal (FORCE_COLOR overrides that). */
-export function useColor(context: CommandContext): boolean {
-  if (context.options['color'] === false || 'NO_COLOR' in process.env) return false;
-  const forced = process.env['FORCE_COLOR'];
+/**
+ * Colour unless --no-color or NO_COLOR, and only on a terminal (FORCE_COLOR overrides that). An
+ * empty NO_COLOR does not count (no-color.org: "present and not an empty string").
+ */
+export function useColor(context: Pick<CommandContext, 'options' | 'io'>, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (context.options['color'] === false || (env['NO_COLOR'] ?? '') !== '') return false;
+  const forced = env['FORCE_COLOR'];
   if (forced !== undefined) return forced !== '0';
   return context.io.isTTY;
 }
@@ -120,11 +149,21 @@ export function consoleOutput(context: CommandContext): ReporterOutput & { done?
       context.io.stdout(text);
     },
     live: (text) => {
-      process.stdout.write(`\r\u001b[2K${printable(text)}`);
+      process.stdout.write(`\r\u001b[2K${fitToWidth(printable(text), process.stdout.columns)}`);
       live = true;
     },
     done: clear,
   };
+}
+
+/**
+ * The live status line cut to the terminal's width: a line that wraps leaves its first rows
+ * behind, since `\r` and erase-line reach only the last one. Colour goes when it is cut.
+ */
+export function fitToWidth(text: string, columns: number | undefined): string {
+  if (!columns || columns < 2) return text;
+  const plain = [...text.replace(/\u001b\[[0-9;]*m/g, '')];
+  return plain.length < columns ? text : `${plain.slice(0, columns - 2).join('')}…`;
 }
 
 /** A repeatable option as a list of strings. */
@@ -148,7 +187,7 @@ export function transportOption(value: unknown): ScimTransport | undefined {
 /** An integer option within bounds; `undefined` when absent. */
 export function integerOption(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = typeof value === 'number' ? value : Number(String(value));
+  const n = typeof value === 'number' ? value : String(value).trim() === '' ? Number.NaN : Number(String(value));
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new UsageError('CLI_INVALID_OPTION', `${name} must be an integer${min > Number.MIN_SAFE_INTEGER ? ` from ${min} to ${max}` : ''}, got "${String(value)}"`, {
       hint: `for example ${name} ${Math.max(min, 2)}`,
