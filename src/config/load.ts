@@ -39,7 +39,7 @@ export const configDefaults = {
   jobs: 1,
   bail: false,
   transport: 'direct',
-  limits: { maxFileBytes: 1_048_576, maxAliases: 100, scenarioTimeoutMs: 30_000 },
+  limits: { maxFileBytes: 1_048_576, maxAliases: 100, scenarioTimeoutMs: 30_000, isolateRegex: true },
 } as const satisfies Partial<ResolvedConfig>;
 
 export interface LoadConfigOptions {

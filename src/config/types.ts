@@ -29,6 +29,12 @@ export interface Limits {
   maxAliases: number;
   /** Wall-clock limit for one scenario, in milliseconds. @default 30000 */
   scenarioTimeoutMs: number;
+  /**
+   * At `--jobs 1`, run scenarios whose app runs a user's regex (REGEX MATCH scoping, Replace with
+   * a regexPattern) on a worker thread, so `scenarioTimeoutMs` also stops catastrophic
+   * backtracking, which the main thread cannot interrupt. @default true
+   */
+  isolateRegex: boolean;
 }
 
 /** The config as a user writes it. */

@@ -138,7 +138,7 @@ export function timeoutError(ms: number): RunError {
   return {
     code: 'SCENARIO_TIMEOUT',
     message: `the scenario did not finish within ${ms} ms`,
-    hint: 'look for a fault with a long delayMs or endless retries; raise timeoutMs or limits.scenarioTimeoutMs if the run is legitimately slow',
+    hint: 'look for a fault with a long delayMs, endless retries or a regex that backtracks catastrophically; raise timeoutMs or limits.scenarioTimeoutMs if the run is legitimately slow',
     exitCode: ExitCode.failed,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Running scenarios: each in isolation (fresh context and target), sequentially by default or on
- * worker threads with `jobs > 1`; a failing or erroring scenario never stops the others unless
+ * worker threads with `jobs > 1` (in-process, a scenario that runs a user's regex still gets a
+ * worker, so its timeout holds: isolate.ts); a failing or erroring scenario never stops the others unless
  * `bail`. Reporters hear every step; `update` rewrites failing `expect` blocks. Reports are in
  * input order whatever the parallelism. Each full report goes to the reporters as its scenario
  * ends and is then dropped: the summary keeps a {@link ScenarioSummary} per scenario, so memory
@@ -15,9 +16,11 @@ import type { ScimTransport } from '../scim/types.js';
 import type { LoadedScenario } from '../scenario/types.js';
 import { placeRunIssues } from '../scenario/place.js';
 import { type DocumentUpdate } from '../scenario/update.js';
+import type { WorkerPool } from './pool.js';
 import { buildReport, summarizeReport, type RunRecord } from './build-report.js';
 import { execute, requestFor, type ExecuteOutcome, type ExecuteRequest, type Pipeline, type RunError } from './execute.js';
 import { checkExpectations } from './expect.js';
+import { runsUserRegex } from './isolate.js';
 import { applyUpdates, updatesFor } from './record.js';
 import type { RunCounts, RunSummary, ScenarioReport, ScenarioSummary } from './types.js';
 import { writeUpdates } from './write-updates.js';
@@ -55,7 +58,8 @@ export interface RunScenariosOptions {
 export type RunScenarioOptions = Pick<RunScenariosOptions, 'config' | 'seed' | 'transport' | 'pipeline'>;
 
 /**
- * Runs one scenario in-process and checks its expectations (library API). Never throws for
+ * Runs one scenario in-process (on a worker when it runs a user's regex, see isolate.ts) and
+ * checks its expectations (library API). Never throws for
  * anything the scenario contains: a failure or an error is the report's `status`.
  */
 export async function runScenario(scenario: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioReport> {
@@ -66,9 +70,20 @@ export async function runScenario(scenario: LoadedScenario, options: RunScenario
 export async function runScenarioWithExitCode(scenario: LoadedScenario, options: RunScenarioOptions = {}): Promise<{ report: ScenarioReport; exitCode: ExitCode }> {
   const config = options.config ?? resolveConfig({}, process.cwd());
   const request = requestFor(scenario, config, options.seed, options.transport);
-  const outcome = await execute(request, options.pipeline);
+  const outcome = !options.pipeline && config.limits.isolateRegex && runsUserRegex(request.app) ? await onWorker(request) : await execute(request, options.pipeline);
   const { report, exitCode } = judge(scenario, request, outcome, false);
   return { report, exitCode };
+}
+
+/** Runs one request on a worker of its own, so its timeout holds even in synchronous code. */
+async function onWorker(request: ExecuteRequest): Promise<ExecuteOutcome> {
+  const { WorkerPool } = await import('./pool.js');
+  const pool = new WorkerPool(1);
+  try {
+    return await pool.run(request);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Runs scenarios and returns the summary (reporters have been told everything by then). */
@@ -91,7 +106,18 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
   let stoppedBy: 'bail' | 'interrupt' | undefined;
   let next = 0;
   const pool = jobs > 1 ? await import('./pool.js').then(({ WorkerPool }) => new WorkerPool(jobs, options.pipelineModule)) : undefined;
-  const run = (request: ExecuteRequest): Promise<ExecuteOutcome> => (pool ? pool.run(request) : execute(request, options.pipeline));
+  // In-process, a scenario that runs a user's regex goes to one worker of its own (started on
+  // first need), where the timeout can stop catastrophic backtracking (isolate.ts).
+  const isolate = !pool && config.limits.isolateRegex && (!options.pipeline || options.pipelineModule !== undefined);
+  let isolated: Promise<WorkerPool> | undefined;
+  const run = async (request: ExecuteRequest): Promise<ExecuteOutcome> => {
+    if (pool) return pool.run(request);
+    if (isolate && runsUserRegex(request.app)) {
+      isolated ??= import('./pool.js').then(({ WorkerPool }) => new WorkerPool(1, options.pipelineModule));
+      return (await isolated).run(request);
+    }
+    return execute(request, options.pipeline);
+  };
 
   const lane = async () => {
     while (!stop && next < scenarios.length) {
@@ -126,6 +152,7 @@ export async function runScenarios(scenarios: readonly LoadedScenario[], options
     await Promise.all(Array.from({ length: pool ? jobs * 3 : jobs }, lane));
   } finally {
     await pool?.close();
+    await (await isolated)?.close();
   }
 
   const interrupted = options.signal?.aborted === true;

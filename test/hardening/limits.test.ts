@@ -5,7 +5,7 @@
  * scenario on the same host runs normally, and no timer keeps the process alive.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenarios } from '../../src/runner/run.js';
+import { runScenario, runScenarios } from '../../src/runner/run.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import { createMockScimTarget } from '../../src/scim/mock/target.js';
 import { tempDir } from '../scenario/helpers.js';
@@ -51,6 +51,34 @@ describe('limits', () => {
     const dir = tempDir({ 's.yaml': scenario({ name: 'retry storm', extra: 'settings: { scim: { retries: 1000000 } }' }) });
     const { issues } = await loadScenarios(['s.yaml'], { cwd: dir });
     expect(issues.map((i) => `${i.code} ${i.message}`)).toEqual(['SCENARIO_OUT_OF_RANGE settings.scim.retries must be <= 10']);
+  });
+
+  it('at --jobs 1, a scenario running a user regex gets a worker of its own: the timeout stops catastrophic backtracking; the others run', async () => {
+    const redos = scenario({
+      name: 'catastrophic backtracking',
+      clauses: ["{ attribute: department, operator: REGEX MATCH, value: '(a+)+$' }"],
+      user: `department: ${'a'.repeat(40)}!`,
+      extra: 'timeoutMs: 300',
+    });
+    const { config, scenarios } = await loadProject({ 's.yaml': stream(healthy('before the stuck one'), redos, healthy('after the stuck one')) });
+    const summary = await runScenarios(scenarios, { config, jobs: 1 });
+    expect(summary.scenarios.map((s) => [s.name, s.status, s.error?.code])).toEqual([
+      ['before the stuck one', 'passed', undefined],
+      ['catastrophic backtracking', 'errored', 'SCENARIO_TIMEOUT'],
+      ['after the stuck one', 'passed', undefined],
+    ]);
+  });
+
+  it('runScenario (explain, the library) also stops catastrophic backtracking at the timeout', async () => {
+    const redos = scenario({
+      name: 'catastrophic backtracking',
+      clauses: ["{ attribute: department, operator: REGEX MATCH, value: '(a+)+$' }"],
+      user: `department: ${'a'.repeat(40)}!`,
+      extra: 'timeoutMs: 300',
+    });
+    const { config, scenarios } = await loadProject({ 's.yaml': redos });
+    const report = await runScenario(scenarios[0]!, { config });
+    expect([report.status, report.error?.code]).toEqual(['errored', 'SCENARIO_TIMEOUT']);
   });
 
   it('on worker threads, a pipeline stuck in a backtracking regex is terminated at the timeout; the others run', async () => {
