@@ -16,6 +16,14 @@ const healthy = (name: string) => scenario({ name });
 /** Every timer Node holds open. */
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
+/** A scoping regex that backtracks for minutes on its user: only a terminated thread stops it. */
+const redos = scenario({
+  name: 'catastrophic backtracking',
+  clauses: ["{ attribute: department, operator: REGEX MATCH, value: '(a+)+$' }"],
+  user: `department: ${'a'.repeat(40)}!`,
+  extra: 'timeoutMs: 300',
+});
+
 describe('limits', () => {
   it('a target that would answer in ten minutes is cut off at the scenario timeout; the next scenario on the host is unaffected', async () => {
     const hang = scenario({
@@ -54,12 +62,6 @@ describe('limits', () => {
   });
 
   it('at --jobs 1, a scenario running a user regex gets a worker of its own: the timeout stops catastrophic backtracking; the others run', async () => {
-    const redos = scenario({
-      name: 'catastrophic backtracking',
-      clauses: ["{ attribute: department, operator: REGEX MATCH, value: '(a+)+$' }"],
-      user: `department: ${'a'.repeat(40)}!`,
-      extra: 'timeoutMs: 300',
-    });
     const { config, scenarios } = await loadProject({ 's.yaml': stream(healthy('before the stuck one'), redos, healthy('after the stuck one')) });
     const summary = await runScenarios(scenarios, { config, jobs: 1 });
     expect(summary.scenarios.map((s) => [s.name, s.status, s.error?.code])).toEqual([
@@ -70,24 +72,12 @@ describe('limits', () => {
   });
 
   it('runScenario (explain, the library) also stops catastrophic backtracking at the timeout', async () => {
-    const redos = scenario({
-      name: 'catastrophic backtracking',
-      clauses: ["{ attribute: department, operator: REGEX MATCH, value: '(a+)+$' }"],
-      user: `department: ${'a'.repeat(40)}!`,
-      extra: 'timeoutMs: 300',
-    });
     const { config, scenarios } = await loadProject({ 's.yaml': redos });
     const report = await runScenario(scenarios[0]!, { config });
     expect([report.status, report.error?.code]).toEqual(['errored', 'SCENARIO_TIMEOUT']);
   });
 
   it('on worker threads, a pipeline stuck in a backtracking regex is terminated at the timeout; the others run', async () => {
-    const redos = scenario({
-      name: 'catastrophic backtracking',
-      clauses: ["{ attribute: department, operator: REGEX MATCH, value: '(a+)+$' }"],
-      user: `department: ${'a'.repeat(40)}!`,
-      extra: 'timeoutMs: 300',
-    });
     const { config, scenarios } = await loadProject({ 's.yaml': stream(redos, healthy('beside the stuck one')) });
     const summary = await runScenarios(scenarios, { config, jobs: 2 });
     expect(summary.scenarios.map((s) => [s.name, s.status, s.error?.code])).toEqual([
