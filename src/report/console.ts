@@ -62,6 +62,11 @@ export function scenarioLines(report: ScenarioReport, c: Colors): string[] {
     }
     lines.push(...failureBlock(report.failures.filter((f) => f.step === step.key), report, c, 8));
   }
+  // An outcome error no step carries (SubjectNotFound: the run ended before step 1) is said here.
+  const outcomeError = report.outcome?.error;
+  if (outcomeError && report.status !== 'passed' && !report.steps.some((s) => s.error?.errorCode === outcomeError.errorCode)) {
+    lines.push(c.dim(`    ${outcomeError.errorCode}: ${outcomeError.reason.replace(/\r?\n/g, '\n      ')}`));
+  }
   const loose = report.failures.filter((f) => !f.step || !report.steps.some((s) => s.key === f.step));
   lines.push(...failureBlock(loose, report, c, 4));
   if (report.timing.overBudget) {

@@ -28,6 +28,12 @@ export function explainLines(report: ScenarioReport, color = false): string[] {
   if (report.outcome) {
     const error = report.outcome.error ? ` · ${report.outcome.error.errorCode}` : '';
     lines.push(c.bold(`Result: ${statusLabel(report.outcome.result)} · ${actionLabel(report.outcome.action)}${error}`));
+    const e = report.outcome.error;
+    // The run may end before any card (SubjectNotFound): then the result is where the reason is told.
+    if (e && !report.steps.some((s) => s.error?.errorCode === e.errorCode)) {
+      lines.push(`  ${e.reason.replace(/\r?\n/g, '\n  ')}`);
+      if (e.recommendedAction) lines.push(c.dim(`  Recommended action: ${e.recommendedAction}`));
+    }
   }
   for (const member of report.members ?? []) {
     lines.push(c.dim(`  member ${member.displayName}: ${statusLabel(member.status)} · ${actionLabel(member.action)}${member.error ? ` · ${member.error.errorCode}` : ''}`));

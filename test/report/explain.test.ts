@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scenarioLines } from '../../src/report/console.js';
 import { explainLines } from '../../src/report/explain.js';
+import { colors } from '../../src/report/format.js';
 import { runScenario } from '../../src/runner/run.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import { runOnDemand as fixturePipeline } from '../runner/fixture-pipeline.js';
@@ -82,6 +84,25 @@ describe('explainLines', () => {
   it('explains a scenario without expectations without calling it a failure', async () => {
     const lines = await explain('a', '');
     expect(lines.at(-1)).toBe('Expectations: none written (provision run --update records this outcome)');
+  });
+
+  it('tells the reason and the recommended action of a run that ends before any step, in explain and on the console', async () => {
+    const dir = tempDir({ 's.yaml': scenarioYaml('Nobody', 'source: { users: [{ userPrincipalName: bob@contoso.com }] }\nexpect: { result: success }\n') });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const report = await runScenario(loaded.scenarios[0]!, { config });
+    expect(report.steps).toEqual([]);
+    const lines = explainLines(report);
+    expect(lines.slice(3, 6)).toEqual([
+      'Result: Failure · No action · SubjectNotFound',
+      '  no user in the source matches "alice@contoso.com"',
+      '  Recommended action: Search by a value the object has: first or last name, display name, user principal name, mail or object id.',
+    ]);
+    expect(scenarioLines(report, colors(false)).slice(0, 3)).toEqual([
+      expect.stringMatching(/^✗ Nobody · Failure {2}s\.yaml:1 \d+ ms$/),
+      '    SubjectNotFound: no user in the source matches "alice@contoso.com"',
+      '    expect.result differs  s.yaml:10:11',
+    ]);
   });
 
   it('explains an error instead of steps', async () => {
