@@ -74,10 +74,13 @@ function scenarioHtml(s: ScenarioReport): string {
   const open = s.status === 'failed' || s.status === 'errored' ? ' open' : '';
   const error = s.error ? `<p class="${s.status}">${esc(`${s.error.code} ${s.error.message}`)}</p>` : '';
   const issues = s.issues?.length ? `<pre class="failed">${esc(s.issues.map(formatIssue).join('\n'))}</pre>` : '';
+  // An outcome error no step card carries (SubjectNotFound: the run ended before step 1).
+  const entra = s.outcome?.error;
+  const stepless = entra && !s.steps.some((st) => st.error?.errorCode === entra.errorCode) ? `<pre class="failed">${esc(`${entra.errorCode}: ${entra.reason}`)}</pre>` : '';
   const loose = s.failures.filter((f) => !f.step || !s.steps.some((st) => st.key === f.step));
   const looseHtml = loose.length ? `<pre>${esc(failureBlock(loose, s).join('\n'))}</pre>` : '';
   return `<details${open}><summary class="${s.status}">${esc(s.name)} <span class="dim">${esc(`${s.file}:${s.line}`)}</span></summary>
-${s.description ? `<p>${esc(s.description)}</p>` : ''}${error}${issues}
+${s.description ? `<p>${esc(s.description)}</p>` : ''}${error}${issues}${stepless}
 ${s.steps.map((step) => stepHtml(step, s)).join('\n')}
 ${looseHtml}
 </details>`;

@@ -81,6 +81,9 @@ function details(s: ScenarioReport): string[] {
   const text: string[] = [];
   if (s.error) text.push(`${s.error.code} ${s.error.message}`, ...(s.error.hint ? [`hint: ${s.error.hint}`] : []));
   for (const issue of s.issues ?? []) text.push(formatIssue(issue));
+  // Entra's own error for the object (the failed step's, or SubjectNotFound before any step).
+  const entra = s.outcome?.error;
+  if (entra) text.push(`${entra.errorCode}: ${entra.reason}`, '');
   for (const step of s.steps) {
     const failures = s.failures.filter((f) => f.step === step.key);
     if (failures.length > 0) text.push(`${step.title}:`, ...failureBlock(failures, s, undefined, 2), '');

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { scenarioLines } from '../../src/report/console.js';
 import { explainLines } from '../../src/report/explain.js';
 import { colors } from '../../src/report/format.js';
-import { runScenario } from '../../src/runner/run.js';
+import { createReporters } from '../../src/report/registry.js';
+import { runScenario, runScenarios } from '../../src/runner/run.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import { runOnDemand as fixturePipeline } from '../runner/fixture-pipeline.js';
 import { configAt, scenarioYaml, tempDir } from '../scenario/helpers.js';
@@ -103,6 +106,17 @@ describe('explainLines', () => {
       '    SubjectNotFound: no user in the source matches "alice@contoso.com"',
       '    expect.result differs  s.yaml:10:11',
     ]);
+  });
+
+  it('the markdown and html reports also tell the reason of a run that ends before any step', async () => {
+    const dir = tempDir({ 's.yaml': scenarioYaml('Nobody', 'source: { users: [{ userPrincipalName: bob@contoso.com }] }\nexpect: { result: success }\n') });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const outDir = path.join(dir, 'reports');
+    const reporters = createReporters(['markdown', 'html'], { outDir, output: { line: () => {} }, color: false, env: {}, cwd: dir });
+    await runScenarios(loaded.scenarios, { config, reporters });
+    expect(readFileSync(path.join(outDir, 'summary.md'), 'utf8')).toContain('SubjectNotFound: no user in the source matches "alice@contoso.com"');
+    expect(readFileSync(path.join(outDir, 'report.html'), 'utf8')).toContain('SubjectNotFound: no user in the source matches &quot;alice@contoso.com&quot;');
   });
 
   it('explains an error instead of steps', async () => {
