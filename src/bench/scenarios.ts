@@ -81,7 +81,7 @@ export async function benchScenario(scenario: LoadedScenario, context: ScenarioB
     floor: f.stats,
     ratio: f.stats.mean > 0 ? p.stats.mean / f.stats.mean : Number.POSITIVE_INFINITY,
     requests: reference.exchanges.length,
-    ...(budgetMs !== undefined ? { budgetMs } : {}),
+    ...(budgetMs !== undefined ? { budgetMs, budgetLine: (scenario.expectLocations['budget.ms'] ?? scenario.location).line } : {}),
   };
 }
 

@@ -44,6 +44,8 @@ export type ScenarioRow =
       requests: number;
       /** `expect.budget.ms`, checked against the pipeline's p99. */
       budgetMs?: number;
+      /** The line `expect.budget.ms` is written on (a violation points there). */
+      budgetLine?: number;
     }
   | { status: 'failed'; name: string; file: string; line: number; error: BenchError };
 

@@ -111,7 +111,7 @@ describe('runBench', () => {
     const scenario = named('bench create');
     const strict = { ...scenario, expect: { ...scenario.expect, budget: { ms: never } } };
     const report = await runBench([strict], tiny);
-    expect(report.violations).toMatchObject([{ subject: 'bench create', budget: 'expect.budget.ms', limit: never, file: 'test/bench/fixtures/scenarios.yaml' }]);
+    expect(report.violations).toMatchObject([{ subject: 'bench create', budget: 'expect.budget.ms', limit: never, file: 'test/bench/fixtures/scenarios.yaml', line: 12 }]);
     expect(report.exitCode).toBe(ExitCode.budgetExceeded);
   });
 
