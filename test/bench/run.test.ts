@@ -97,6 +97,21 @@ describe('runBench', () => {
     await expect(runBench([named('bench create')], { ...tiny, budgets: budgets as never })).rejects.toMatchObject({ code, exitCode: ExitCode.invalidInput });
   });
 
+  it.each([
+    [{ timeMs: Number.NaN }, 'timeMs'],
+    [{ timeMs: -5 }, 'timeMs'],
+    [{ warmupMs: -1 }, 'warmupMs'],
+    [{ minIterations: 0 }, 'minIterations'],
+    [{ scale: 0 }, 'scale'],
+    [{ scale: 2.5 }, 'scale'],
+  ])('refuses options %j before running anything (exit 2)', async (options, key) => {
+    await expect(runBench([named('bench create')], { ...tiny, ...options })).rejects.toMatchObject({
+      code: 'BENCH_INVALID_OPTION',
+      exitCode: ExitCode.invalidInput,
+      issues: [expect.objectContaining({ path: [key] })],
+    });
+  });
+
   it('an exceeded budget names the scenario, the budget and the margin, and exits 4', async () => {
     const report = await runBench([named('bench create')], { ...tiny, budgets: { scenarioMeanMs: never, ratioToFloor: never } });
     expect(report.exitCode).toBe(ExitCode.budgetExceeded);
