@@ -102,7 +102,16 @@ export async function runBench(scenarios: readonly LoadedScenario[], options: Be
     ? { baselineFile: options.baseline.file, thresholdPercent: REGRESSION_THRESHOLD * 100, ...compareToBaseline(options.baseline.value, environment, rows, expressions) }
     : undefined;
   const issues = [...(options.issues ?? [])];
-  const exitCode = exitCodeOf(rows, expressions, issues, violations.length > 0 || (comparison?.regressions.length ?? 0) > 0);
+  const notPassed = (scale ?? []).filter((row) => row.notPassed > 0);
+  const exitCode = exitCodeOf(rows, expressions, issues, violations.length > 0 || (comparison?.regressions.length ?? 0) > 0, notPassed.length > 0);
+  for (const row of notPassed) {
+    // Never a curve that looks fine over runs that did not pass (exit 1, as a failed scenario).
+    issues.push({
+      code: 'BENCH_SCALE_NOT_PASSED',
+      message: `${row.notPassed} of ${row.scenarios} synthetic scenarios did not pass: their timings are not those of the on-demand path`,
+      hint: 'the synthetic scenarios pass under the default settings; look for a limit in the config (limits.maxFileBytes, limits.scenarioTimeoutMs) or report this as a bug',
+    });
+  }
   return {
     schemaVersion: 1,
     environment,
@@ -163,9 +172,10 @@ export function environmentOf(transport: ScimTransport, measure: MeasureOptions)
 }
 
 /** Severity: internal error, invalid input, failed scenario, then budget or regression, then ok. */
-function exitCodeOf(rows: readonly ScenarioRow[], expressions: readonly ExpressionRow[], issues: readonly Issue[], slower: boolean): ExitCode {
+function exitCodeOf(rows: readonly ScenarioRow[], expressions: readonly ExpressionRow[], issues: readonly Issue[], slower: boolean, scaleFailed: boolean): ExitCode {
   const codes: ExitCode[] = [...rows, ...expressions].flatMap((r) => (r.status === 'failed' ? [r.error.exitCode] : []));
   if (issues.length > 0) codes.push(ExitCode.invalidInput);
+  if (scaleFailed) codes.push(ExitCode.failed);
   if (slower) codes.push(ExitCode.budgetExceeded);
   for (const code of [ExitCode.internal, ExitCode.invalidInput, ExitCode.failed, ExitCode.budgetExceeded]) if (codes.includes(code)) return code;
   return ExitCode.ok;

@@ -137,7 +137,7 @@ export interface BenchReport {
   violations: BudgetViolation[];
   /** Present with `--compare`. */
   comparison?: { baselineFile: string; thresholdPercent: number; regressions: Regression[]; notes: string[] };
-  /** Problems found while loading scenarios. */
+  /** Problems found while loading scenarios, then scale sizes whose synthetic scenarios did not all pass (`BENCH_SCALE_NOT_PASSED`). */
   issues: Issue[];
   exitCode: ExitCode;
   timing: { durationMs: number };

@@ -73,8 +73,9 @@ export default async function bench(context: CommandContext): Promise<number> {
     onProgress: (text) => output.live?.(`bench · ${text}`),
   });
   output.done?.();
-  // Load problems were printed before the run; they stay in bench.json and in the exit code.
-  for (const line of benchLines({ ...report, issues: [] }, color)) context.io.stdout(line);
+  // Load problems (the first issues) were printed before the run; they stay in bench.json and in
+  // the exit code. Those the bench found itself follow them and are printed with the table.
+  for (const line of benchLines({ ...report, issues: report.issues.slice(issues.length) }, color)) context.io.stdout(line);
 
   const benchFile = path.join(outDir, 'bench.json');
   await writeFileAtomic(benchFile, toJson(report));
