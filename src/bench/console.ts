@@ -14,7 +14,8 @@ export function benchLines(report: BenchReport, color: boolean): string[] {
   const env = report.environment;
   const lines: string[] = [
     c.bold(`provision bench`) +
-      c.dim(` · ${report.scale ? 'scale curve' : plural(report.scenarios.length, 'scenario')} · transport ${env.transport} · node ${env.node} · ${env.cpus} CPUs · ${env.timeMs} ms per task`),
+      // The scale curve runs each scenario once: no task, so no time per task.
+      c.dim(` · ${report.scale ? 'scale curve' : plural(report.scenarios.length, 'scenario')} · transport ${env.transport} · node ${env.node} · ${env.cpus} CPUs${report.scale ? '' : ` · ${env.timeMs} ms per task`}`),
     '',
   ];
 

@@ -138,6 +138,7 @@ describe('provision bench', () => {
     const { code, stdout } = await runCli(['bench', '--scale', '3'], dir);
     expect(code).toBe(0);
     expect(stdout).not.toContain('Budgets');
+    expect(stdout.split('\n')[0]).toMatch(/^provision bench · scale curve · transport direct · node v\S+ · \d+ CPUs$/);
     expect(stdout).toMatch(/^scenarios\s+users\s+load\/scenario\s+run\/scenario\s+growth\s+peak RSS\s+not passed$/m);
     expect(readReport(dir).scale?.map((r) => [r.scenarios, r.notPassed])).toEqual([
       [1, 0],
