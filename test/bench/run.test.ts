@@ -82,6 +82,15 @@ describe('runBench', () => {
     expect(report.exitCode).toBe(ExitCode.invalidInput);
   });
 
+  it('a failed row says what was expected and what the run gave, and how many more differ', async () => {
+    const scenario = named('bench wrong expectation');
+    const twice = { ...scenario, expect: { ...scenario.expect, result: 'failure' as const } };
+    const [one] = (await runBench([scenario], tiny)).scenarios;
+    expect(one).toMatchObject({ status: 'failed', error: { message: 'the scenario fails its expectations: expect.action differs: expected "update", got "create"' } });
+    const [two] = (await runBench([twice], tiny)).scenarios;
+    expect(two).toMatchObject({ status: 'failed', error: { message: expect.stringMatching(/: expected "\w+", got "\w+" \(and 1 more\)$/) } });
+  });
+
   it('an invalid expect.budget.ms fails the row with exit 2', async () => {
     const scenario = named('bench create');
     const broken = { ...scenario, expect: { ...scenario.expect, budget: { ms: -5 } } };
