@@ -52,7 +52,7 @@ export function checkBudgets(budgets: Budgets, scenarios: readonly ScenarioRow[]
   const out: BudgetViolation[] = [];
   for (const row of scenarios) {
     if (row.status !== 'measured') continue;
-    const where = { file: row.file, line: row.line };
+    const where = { file: row.file, line: row.budgetLine ?? row.line };
     push(out, row.name, 'scenarioP99Ms', budgets.scenarioP99Ms, row.pipeline.p99);
     push(out, row.name, 'scenarioMeanMs', budgets.scenarioMeanMs, row.pipeline.mean);
     push(out, row.name, 'ratioToFloor', budgets.ratioToFloor, row.ratio);
@@ -79,6 +79,8 @@ export function describeViolation(v: BudgetViolation): string {
   return `"${v.subject}": ${what} ${fmt(v.actual)}${unit} > ${v.budget} ${fmt(v.limit)}${unit} (+${fmt(v.margin)}${unit}, +${Math.round(v.marginPercent)}%)${at}`;
 }
 
+/** Two decimals, fewer above 10; a budget below 0.01 keeps two significant digits (not "0.00"). */
 function fmt(n: number): string {
+  if (n > 0 && n < 0.01) return n.toPrecision(2);
   return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 }

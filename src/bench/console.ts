@@ -14,7 +14,8 @@ export function benchLines(report: BenchReport, color: boolean): string[] {
   const env = report.environment;
   const lines: string[] = [
     c.bold(`provision bench`) +
-      c.dim(` · ${report.scale ? 'scale curve' : plural(report.scenarios.length, 'scenario')} · transport ${env.transport} · node ${env.node} · ${env.cpus} CPUs · ${env.timeMs} ms per task`),
+      // The scale curve runs each scenario once: no task, so no time per task.
+      c.dim(` · ${report.scale ? 'scale curve' : plural(report.scenarios.length, 'scenario')} · transport ${env.transport} · node ${env.node} · ${env.cpus} CPUs${report.scale ? '' : ` · ${env.timeMs} ms per task`}`),
     '',
   ];
 
@@ -67,11 +68,10 @@ export function benchLines(report: BenchReport, color: boolean): string[] {
   }
 
   for (const issue of report.issues) lines.push(`${c.red('✖')} ${formatIssue(issue)}`);
-  const budgetCount = Object.keys(report.budgets).length;
   if (report.violations.length > 0) {
     lines.push(c.bold('Budgets'));
     for (const v of report.violations) lines.push(`  ${c.yellow('✖')} ${describeViolation(v)}`);
-  } else if (budgetCount > 0 || report.scenarios.some((r) => r.status === 'measured' && r.budgetMs !== undefined)) {
+  } else if (checkedBudgets(report)) {
     lines.push(`${c.bold('Budgets')}  ${c.green('all held')}`);
   }
   if (report.comparison) {
@@ -81,6 +81,17 @@ export function benchLines(report: BenchReport, color: boolean): string[] {
     for (const note of notes) lines.push(c.dim(`  note: ${note}`));
   }
   return lines;
+}
+
+/**
+ * Whether any budget was held against a measured row: "all held" must not be said of a scale
+ * curve (no rows), or of scenario budgets when every scenario row failed.
+ */
+function checkedBudgets(report: BenchReport): boolean {
+  const { expressionRatio, ...scenarioBudgets } = report.budgets;
+  const scenarios = report.scenarios.some((r) => r.status === 'measured' && (Object.keys(scenarioBudgets).length > 0 || r.budgetMs !== undefined));
+  const expressions = expressionRatio !== undefined && report.expressions.some((r) => r.status === 'measured');
+  return scenarios || expressions;
 }
 
 function plural(n: number, word: string): string {

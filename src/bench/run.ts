@@ -15,7 +15,7 @@ import { compareToBaseline, REGRESSION_THRESHOLD } from './baseline.js';
 import { budgetIssues, checkBudgets } from './budgets.js';
 import { benchExpressions } from './expressions.js';
 import type { MeasureOptions } from './measure.js';
-import { runScale } from './scale.js';
+import { maxScale, runScale } from './scale.js';
 import { benchScenario } from './scenarios.js';
 import type { BenchBaseline, BenchEnvironment, BenchReport, ExpressionRow, ScaleRow, ScenarioRow } from './types.js';
 
@@ -61,13 +61,14 @@ export interface BenchOptions {
 }
 
 /**
- * Runs the benchmark. Throws {@link InputError} (exit 2) for invalid budgets before anything
- * runs; everything a scenario contains ends in its row instead.
+ * Runs the benchmark. Throws {@link InputError} (exit 2) for invalid budgets or options
+ * (`BENCH_INVALID_OPTION`: a time, warmup, minimum iteration count or scale out of range) before
+ * anything runs; everything a scenario contains ends in its row instead.
  */
 export async function runBench(scenarios: readonly LoadedScenario[], options: BenchOptions = {}): Promise<BenchReport> {
   const config = options.config ?? resolveConfig({}, process.cwd());
   const budgets = options.budgets ?? config.budgets;
-  const invalid = budgetIssues(budgets);
+  const invalid = [...budgetIssues(budgets), ...optionIssues(options)];
   if (invalid.length > 0) throw InputError.fromIssues(invalid);
   const transport = options.transport ?? config.transport;
   const measureOptions: MeasureOptions = {
@@ -101,7 +102,16 @@ export async function runBench(scenarios: readonly LoadedScenario[], options: Be
     ? { baselineFile: options.baseline.file, thresholdPercent: REGRESSION_THRESHOLD * 100, ...compareToBaseline(options.baseline.value, environment, rows, expressions) }
     : undefined;
   const issues = [...(options.issues ?? [])];
-  const exitCode = exitCodeOf(rows, expressions, issues, violations.length > 0 || (comparison?.regressions.length ?? 0) > 0);
+  const notPassed = (scale ?? []).filter((row) => row.notPassed > 0);
+  const exitCode = exitCodeOf(rows, expressions, issues, violations.length > 0 || (comparison?.regressions.length ?? 0) > 0, notPassed.length > 0);
+  for (const row of notPassed) {
+    // Never a curve that looks fine over runs that did not pass (exit 1, as a failed scenario).
+    issues.push({
+      code: 'BENCH_SCALE_NOT_PASSED',
+      message: `${row.notPassed} of ${row.scenarios} synthetic scenarios did not pass: their timings are not those of the on-demand path`,
+      hint: 'the synthetic scenarios pass under the default settings; look for a limit in the config (limits.maxFileBytes, limits.scenarioTimeoutMs) or report this as a bug',
+    });
+  }
   return {
     schemaVersion: 1,
     environment,
@@ -115,6 +125,25 @@ export async function runBench(scenarios: readonly LoadedScenario[], options: Be
     exitCode,
     timing: { durationMs: Math.round(performance.now() - started) },
   };
+}
+
+/**
+ * Problems with the numeric options a library caller passes (the CLI checks its flags itself):
+ * a NaN or negative time would otherwise end as a crash row or a two-sample timing, and a scale
+ * below 1 as a curve of NaN.
+ */
+function optionIssues(options: BenchOptions): Issue[] {
+  const issues: Issue[] = [];
+  const check = (key: keyof BenchOptions, ok: (n: number) => boolean, what: string) => {
+    const value = options[key];
+    if (value === undefined || (typeof value === 'number' && ok(value))) return;
+    issues.push({ code: 'BENCH_INVALID_OPTION', message: `${key} must be ${what}, got ${String(value)}`, hint: 'leave it out for the default (docs/bench.md, "Why these defaults")', path: [key] });
+  };
+  check('timeMs', (n) => Number.isFinite(n) && n > 0, 'a positive number of milliseconds');
+  check('warmupMs', (n) => Number.isFinite(n) && n >= 0, 'a number of milliseconds, 0 or more');
+  check('minIterations', (n) => Number.isInteger(n) && n >= 1, 'a whole number, 1 or more');
+  check('scale', (n) => Number.isInteger(n) && n >= 1 && n <= maxScale, `a whole number from 1 to ${maxScale}`);
+  return issues;
 }
 
 /**
@@ -143,9 +172,10 @@ export function environmentOf(transport: ScimTransport, measure: MeasureOptions)
 }
 
 /** Severity: internal error, invalid input, failed scenario, then budget or regression, then ok. */
-function exitCodeOf(rows: readonly ScenarioRow[], expressions: readonly ExpressionRow[], issues: readonly Issue[], slower: boolean): ExitCode {
+function exitCodeOf(rows: readonly ScenarioRow[], expressions: readonly ExpressionRow[], issues: readonly Issue[], slower: boolean, scaleFailed: boolean): ExitCode {
   const codes: ExitCode[] = [...rows, ...expressions].flatMap((r) => (r.status === 'failed' ? [r.error.exitCode] : []));
   if (issues.length > 0) codes.push(ExitCode.invalidInput);
+  if (scaleFailed) codes.push(ExitCode.failed);
   if (slower) codes.push(ExitCode.budgetExceeded);
   for (const code of [ExitCode.internal, ExitCode.invalidInput, ExitCode.failed, ExitCode.budgetExceeded]) if (codes.includes(code)) return code;
   return ExitCode.ok;

@@ -15,6 +15,7 @@ import { ExitCode } from '../core/errors.js';
 import type { OnDemandResult } from '../engine/types.js';
 import { execute, requestFor, type ExecuteRequest, type RunError } from '../runner/execute.js';
 import { runScenarioWithExitCode } from '../runner/run.js';
+import type { Failure } from '../runner/types.js';
 import type { LoadedScenario } from '../scenario/types.js';
 import type { ScimTransport } from '../scim/types.js';
 import { budgetValueProblem } from './budgets.js';
@@ -81,7 +82,7 @@ export async function benchScenario(scenario: LoadedScenario, context: ScenarioB
     floor: f.stats,
     ratio: f.stats.mean > 0 ? p.stats.mean / f.stats.mean : Number.POSITIVE_INFINITY,
     requests: reference.exchanges.length,
-    ...(budgetMs !== undefined ? { budgetMs } : {}),
+    ...(budgetMs !== undefined ? { budgetMs, budgetLine: (scenario.expectLocations['budget.ms'] ?? scenario.location).line } : {}),
   };
 }
 
@@ -105,7 +106,7 @@ async function checkRun(scenario: LoadedScenario, context: ScenarioBenchContext)
       ok: false,
       error: {
         code: 'BENCH_SCENARIO_FAILED',
-        message: `the scenario fails its expectations${first ? `: ${first.message}` : ''}`,
+        message: `the scenario fails its expectations${first ? `: ${describeFailure(first)}` : ''}${report.failures.length > 1 ? ` (and ${report.failures.length - 1} more)` : ''}`,
         hint: 'run it with "provision run" and fix it first: the time of a failing scenario says nothing',
         ...(first?.location ? { location: first.location } : { location: scenario.location }),
         exitCode: ExitCode.failed,
@@ -127,6 +128,13 @@ export function iterationsFor(durationMs: number, options: MeasureOptions): numb
   if (!(durationMs > 0)) return options.minIterations;
   const affordable = Math.floor((5 * options.timeMs) / durationMs);
   return Math.max(2, Math.min(options.minIterations, affordable));
+}
+
+/** A failure in one line, with what was expected and what the run gave (as `provision run` prints them). */
+function describeFailure(failure: Failure): string {
+  const show = (value: unknown) => (value === undefined ? '(absent)' : JSON.stringify(value));
+  const values = 'expected' in failure || 'actual' in failure ? `: expected ${show(failure.expected)}, got ${show(failure.actual)}` : '';
+  return `${failure.message}${values}`;
 }
 
 /** How a result differs from the check run's, in a few words; undefined when it does not. */

@@ -44,6 +44,8 @@ export type ScenarioRow =
       requests: number;
       /** `expect.budget.ms`, checked against the pipeline's p99. */
       budgetMs?: number;
+      /** The line `expect.budget.ms` is written on (a violation points there). */
+      budgetLine?: number;
     }
   | { status: 'failed'; name: string; file: string; line: number; error: BenchError };
 
@@ -135,7 +137,7 @@ export interface BenchReport {
   violations: BudgetViolation[];
   /** Present with `--compare`. */
   comparison?: { baselineFile: string; thresholdPercent: number; regressions: Regression[]; notes: string[] };
-  /** Problems found while loading scenarios. */
+  /** Problems found while loading scenarios, then scale sizes whose synthetic scenarios did not all pass (`BENCH_SCALE_NOT_PASSED`). */
   issues: Issue[];
   exitCode: ExitCode;
   timing: { durationMs: number };

@@ -72,6 +72,11 @@ describe('checkBudgets', () => {
     expect(violation).toMatchObject({ subject: 'own', budget: 'expect.budget.ms', limit: 3, actual: 4, file: 'scenarios/a.yaml', line: 3 });
   });
 
+  it('points an exceeded expect.budget.ms at the line the budget is written on', () => {
+    const row = { ...scenario('own', 1, 4, 1, 3), budgetLine: 12 } as ScenarioRow;
+    expect(checkBudgets({}, [row], [])[0]).toMatchObject({ budget: 'expect.budget.ms', file: 'scenarios/a.yaml', line: 12 });
+  });
+
   it('a value equal to its budget holds', () => {
     expect(checkBudgets({ scenarioP99Ms: 8, ratioToFloor: 2 }, [scenario('edge', 4, 8, 2)], [])).toEqual([]);
   });
@@ -90,5 +95,8 @@ describe('checkBudgets', () => {
     const [p99, ratio] = checkBudgets({ scenarioP99Ms: 5, ratioToFloor: 1.5 }, [scenario('slow', 4, 8, 2)], []);
     expect(describeViolation(p99!)).toBe('"slow": p99 8.00 ms > scenarioP99Ms 5.00 ms (+3.00 ms, +60%)');
     expect(describeViolation(ratio!)).toBe('"slow": ratio 2.00× > ratioToFloor 1.50× (+0.50×, +33%)');
+    // A budget under 0.01 ms is shown as written, not rounded to "0.00 ms".
+    const [tiny] = checkBudgets({ scenarioMeanMs: 0.004 }, [scenario('slow', 4, 8, 2)], []);
+    expect(describeViolation(tiny!)).toBe('"slow": mean 4.00 ms > scenarioMeanMs 0.0040 ms (+4.00 ms, +99900%)');
   });
 });

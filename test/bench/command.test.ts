@@ -52,11 +52,18 @@ describe('provision bench', () => {
     expect(readReport(dir).scenarios.map((r) => r.status)).toEqual(['measured', 'failed']);
   });
 
+  it('does not say budgets held when every row they apply to failed', async () => {
+    const dir = project({ budgets: { scenarioP99Ms: 5 } });
+    const { code, stdout } = await runCli(['bench', '--grep', 'wrong', '--time', '1'], dir);
+    expect(code).toBe(1);
+    expect(stdout).not.toContain('Budgets');
+  });
+
   it('an exceeded config budget names the scenario, the budget and the margin, and exits 4', async () => {
     const dir = project({ budgets: { scenarioMeanMs: 1e-9 } });
     const { code, stdout } = await runCli(['bench', '--grep', 'bench create', '--time', '1'], dir);
     expect(code).toBe(4);
-    expect(stdout).toMatch(/^ {2}✖ "bench create": mean [\d.]+ ms > scenarioMeanMs 0\.00 ms \(\+[\d.]+ ms, \+\d+%\)$/m);
+    expect(stdout).toMatch(/^ {2}✖ "bench create": mean [\d.]+ ms > scenarioMeanMs 1\.0e-9 ms \(\+[\d.]+ ms, \+\d+%\)$/m);
   });
 
   it.each([
@@ -76,6 +83,8 @@ describe('provision bench', () => {
     [['--scale', '0'], '--scale must be an integer from 1'],
     [['--transport', 'carrier-pigeon'], '--transport must be one of direct, nock'],
     [['scenarios', '--scale', '5'], '--scale generates its own scenarios'],
+    [['--scale', '5', '--save-baseline'], '--scale draws the scale curve: it takes no --save-baseline or --compare'],
+    [['--scale', '5', '--compare'], '--scale draws the scale curve: it takes no --save-baseline or --compare'],
   ])('%j exits 2', async (args, message) => {
     const { code, stderr } = await runCli(['bench', ...args], project());
     expect(code).toBe(2);
@@ -124,10 +133,12 @@ describe('provision bench', () => {
     expect(readReport(dir).scenarios.map((r) => r.status)).toEqual(['measured']);
   });
 
-  it('--scale draws the curve with synthetic scenarios', async () => {
-    const dir = project();
+  it('--scale draws the curve with synthetic scenarios (and checks no budget, so claims none held)', async () => {
+    const dir = project({ budgets: { scenarioP99Ms: 5 } });
     const { code, stdout } = await runCli(['bench', '--scale', '3'], dir);
     expect(code).toBe(0);
+    expect(stdout).not.toContain('Budgets');
+    expect(stdout.split('\n')[0]).toMatch(/^provision bench · scale curve · transport direct · node v\S+ · \d+ CPUs$/);
     expect(stdout).toMatch(/^scenarios\s+users\s+load\/scenario\s+run\/scenario\s+growth\s+peak RSS\s+not passed$/m);
     expect(readReport(dir).scale?.map((r) => [r.scenarios, r.notPassed])).toEqual([
       [1, 0],

@@ -82,6 +82,15 @@ describe('runBench', () => {
     expect(report.exitCode).toBe(ExitCode.invalidInput);
   });
 
+  it('a failed row says what was expected and what the run gave, and how many more differ', async () => {
+    const scenario = named('bench wrong expectation');
+    const twice = { ...scenario, expect: { ...scenario.expect, result: 'failure' as const } };
+    const [one] = (await runBench([scenario], tiny)).scenarios;
+    expect(one).toMatchObject({ status: 'failed', error: { message: 'the scenario fails its expectations: expect.action differs: expected "update", got "create"' } });
+    const [two] = (await runBench([twice], tiny)).scenarios;
+    expect(two).toMatchObject({ status: 'failed', error: { message: expect.stringMatching(/: expected "\w+", got "\w+" \(and 1 more\)$/) } });
+  });
+
   it('an invalid expect.budget.ms fails the row with exit 2', async () => {
     const scenario = named('bench create');
     const broken = { ...scenario, expect: { ...scenario.expect, budget: { ms: -5 } } };
@@ -95,6 +104,21 @@ describe('runBench', () => {
     [{ ratioToFloor: Number.NaN }, 'BENCH_INVALID_BUDGET'],
   ])('refuses budgets %j before running anything (exit 2)', async (budgets, code) => {
     await expect(runBench([named('bench create')], { ...tiny, budgets: budgets as never })).rejects.toMatchObject({ code, exitCode: ExitCode.invalidInput });
+  });
+
+  it.each([
+    [{ timeMs: Number.NaN }, 'timeMs'],
+    [{ timeMs: -5 }, 'timeMs'],
+    [{ warmupMs: -1 }, 'warmupMs'],
+    [{ minIterations: 0 }, 'minIterations'],
+    [{ scale: 0 }, 'scale'],
+    [{ scale: 2.5 }, 'scale'],
+  ])('refuses options %j before running anything (exit 2)', async (options, key) => {
+    await expect(runBench([named('bench create')], { ...tiny, ...options })).rejects.toMatchObject({
+      code: 'BENCH_INVALID_OPTION',
+      exitCode: ExitCode.invalidInput,
+      issues: [expect.objectContaining({ path: [key] })],
+    });
   });
 
   it('an exceeded budget names the scenario, the budget and the margin, and exits 4', async () => {
@@ -111,7 +135,7 @@ describe('runBench', () => {
     const scenario = named('bench create');
     const strict = { ...scenario, expect: { ...scenario.expect, budget: { ms: never } } };
     const report = await runBench([strict], tiny);
-    expect(report.violations).toMatchObject([{ subject: 'bench create', budget: 'expect.budget.ms', limit: never, file: 'test/bench/fixtures/scenarios.yaml' }]);
+    expect(report.violations).toMatchObject([{ subject: 'bench create', budget: 'expect.budget.ms', limit: never, file: 'test/bench/fixtures/scenarios.yaml', line: 12 }]);
     expect(report.exitCode).toBe(ExitCode.budgetExceeded);
   });
 

@@ -10,6 +10,7 @@ import { scaleSizes } from '../../src/bench/scale.js';
 import { runBench } from '../../src/bench/run.js';
 import { syntheticKinds, syntheticScenario, writeSyntheticScenarios } from '../../src/bench/synthetic.js';
 import { resolveConfig } from '../../src/config/load.js';
+import { ExitCode } from '../../src/core/errors.js';
 import { runScenarios } from '../../src/runner/run.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import { tempDir } from '../scenario/helpers.js';
@@ -71,5 +72,22 @@ describe('the scale curve', () => {
       expect(row.peakRssMb).toBeGreaterThan(0);
     }
     expect(report.scale?.[1]?.growth).toBeCloseTo((report.scale?.[1]?.runMsPerScenario ?? 0) / (report.scale?.[0]?.runMsPerScenario ?? 1));
+  });
+
+  it("runs the synthetic scenarios under the default settings, not the project's", async () => {
+    // Under deprovisionAction: delete the synthetic "disable" scenario would delete and fail.
+    const custom = resolveConfig({ settings: { engine: { deprovisionAction: 'delete' } } }, process.cwd());
+    const report = await runBench([], { config: custom, scale: 5 });
+    expect(report.scale?.map((r) => r.notPassed)).toEqual([0, 0]);
+    expect(report.exitCode).toBe(ExitCode.ok);
+  });
+
+  it('a size whose synthetic scenarios do not all pass is an issue and exits 1, never a clean curve', async () => {
+    // A file size limit no scenario file meets: none of them loads, so none passes.
+    const strict = resolveConfig({ limits: { maxFileBytes: 1 } }, process.cwd());
+    const report = await runBench([], { config: strict, scale: 2 });
+    expect(report.scale?.every((r) => r.notPassed > 0)).toBe(true);
+    expect(report.issues.map((i) => i.code)).toEqual(['BENCH_SCALE_NOT_PASSED', 'BENCH_SCALE_NOT_PASSED']);
+    expect(report.exitCode).toBe(ExitCode.failed);
   });
 });

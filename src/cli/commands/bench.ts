@@ -27,6 +27,13 @@ export default async function bench(context: CommandContext): Promise<number> {
       hint: 'run "provision bench --scale N" alone, or benchmark your scenarios without --scale',
     });
   }
+  if (scale !== undefined && (options['saveBaseline'] === true || options['compare'] === true)) {
+    // The curve times synthetic runs, not scenarios or expressions: a baseline saved from it would
+    // be empty (and overwrite the real one), and a comparison would find nothing to compare.
+    throw new UsageError('CLI_INVALID_OPTION', '--scale draws the scale curve: it takes no --save-baseline or --compare', {
+      hint: 'save and compare baselines with "provision bench" over your scenarios, without --scale',
+    });
+  }
   const display = (file: string) => {
     const relative = path.relative(process.cwd(), file);
     return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
@@ -66,8 +73,9 @@ export default async function bench(context: CommandContext): Promise<number> {
     onProgress: (text) => output.live?.(`bench · ${text}`),
   });
   output.done?.();
-  // Load problems were printed before the run; they stay in bench.json and in the exit code.
-  for (const line of benchLines({ ...report, issues: [] }, color)) context.io.stdout(line);
+  // Load problems (the first issues) were printed before the run; they stay in bench.json and in
+  // the exit code. Those the bench found itself follow them and are printed with the table.
+  for (const line of benchLines({ ...report, issues: report.issues.slice(issues.length) }, color)) context.io.stdout(line);
 
   const benchFile = path.join(outDir, 'bench.json');
   await writeFileAtomic(benchFile, toJson(report));
