@@ -168,3 +168,15 @@ describe('runOnDemand: determinism and the Graph views', () => {
     expect(result.result.summary.provisioningSteps.map((s) => s.provisioningStepType)).toEqual(['import', 'matching', 'scoping', 'export']);
   });
 });
+
+describe('runOnDemand: a short Redact() value', () => {
+  it('is masked as a word but leaves the result\'s own keys and step names intact', async () => {
+    // A nickname `tim` used to rewrite `timestamp` into `[Redact]estamp` everywhere.
+    const app = makeApp({}, { mappings: [...userMappings.slice(0, 3), { target: 'nickName', expression: 'Redact([mailNickname])' }] });
+    const result = await run({ app, source: { users: [{ ...alice, mailNickname: 'tim' }] } });
+    expect(result.redactions).toEqual(['tim']);
+    expect(step(result.result, 'action')?.details.attributes.nickName).toBe('[Redact]');
+    for (const s of result.result.steps) expect(Object.keys(s)).toContain('timestamp');
+    expect(JSON.stringify(result.result)).not.toMatch(/\btim\b/);
+  });
+});

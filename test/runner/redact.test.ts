@@ -31,6 +31,16 @@ describe('createRedactor', () => {
     expect(short({ a: 'ab', b: 'cabin' })).toEqual({ a: '[REDACTED]', b: 'cabin' });
   });
 
+  it('masks a token only as a whole word, so a short word token leaves the report structure alone', () => {
+    // A scenario token `test` used to turn step key `testConnection` into `[REDACTED]Connection`
+    // (explain crashed on the missing step).
+    const word = createRedactor({ tokens: ['test'], redacted: [] });
+    expect(word({ key: 'testConnection', testConnection: { detail: 'token test refused' } })).toEqual({
+      key: 'testConnection',
+      testConnection: { detail: 'token [REDACTED] refused' },
+    });
+  });
+
   it('does not change its input', () => {
     const input = { a: 'tok-secret-1' };
     redact(input);

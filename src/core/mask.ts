@@ -1,0 +1,45 @@
+/**
+ * Masking one secret inside text, the one rule every redaction in the tool uses (the pipeline's
+ * `Redact()` scrub, the SCIM client's reasons, the reporters' redactor).
+ *
+ * A secret is masked where it stands as a whole word: an occurrence whose first (last) character
+ * is a letter, a digit or `_` is left alone when the character before (after) it is one too. So a
+ * token `test` is masked in `token test refused` and in `"test"`, but not inside `testConnection`,
+ * and a `Redact()`ed nickname `tim` not inside the report's `timing` or `timestamp` keys —
+ * rewriting those broke the reports' own structure. Secrets shorter than
+ * {@link MIN_SUBSTRING_LENGTH} characters are masked only where they are the whole text.
+ */
+
+/** Secrets shorter than this are masked only where they are the whole text. */
+export const MIN_SUBSTRING_LENGTH = 3;
+
+const WORD = /[\p{L}\p{N}_]/u;
+
+function isWord(char: string | undefined): boolean {
+  return char !== undefined && WORD.test(char);
+}
+
+/** `text` with every whole-word occurrence of `secret` replaced by `mask`. */
+export function maskSecret(text: string, secret: string, mask: string): string {
+  if (secret.length === 0) return text;
+  if (secret.length < MIN_SUBSTRING_LENGTH) return text === secret ? mask : text;
+  let at = text.indexOf(secret);
+  if (at < 0) return text;
+  // Whether the secret's own edges are word characters decides whether its neighbours matter.
+  const checkBefore = isWord(secret[0]);
+  const checkAfter = isWord(secret.at(-1));
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    const end = at + secret.length;
+    const whole = !(checkBefore && isWord(text[at - 1])) && !(checkAfter && isWord(text[end]));
+    if (whole) {
+      out += text.slice(from, at) + mask;
+      from = end;
+      at = text.indexOf(secret, end);
+    } else {
+      at = text.indexOf(secret, at + 1);
+    }
+  }
+  return out + text.slice(from);
+}

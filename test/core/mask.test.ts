@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { maskSecret } from '../../src/core/mask.js';
+
+describe('maskSecret', () => {
+  it.each([
+    { text: 'token test refused', secret: 'test', out: 'token * refused' },
+    { text: '{"detail":"test"}', secret: 'test', out: '{"detail":"*"}' },
+    { text: 'testConnection', secret: 'test', out: 'testConnection' },
+    { text: 'latest', secret: 'test', out: 'latest' },
+    { text: 'timing timestamp', secret: 'tim', out: 'timing timestamp' },
+    { text: 'tim@contoso.com', secret: 'tim', out: '*@contoso.com' },
+    { text: 'tim tim_x tim', secret: 'tim', out: '* tim_x *' },
+    { text: 'me@home', secret: '@home', out: 'me*' },
+    { text: 'P@ss-word!', secret: 'P@ss-word', out: '*!' },
+    { text: 'Kürbis Kürbisse', secret: 'Kürbis', out: '* Kürbisse' },
+    { text: 'ab', secret: 'ab', out: '*' },
+    { text: 'cabin ab', secret: 'ab', out: 'cabin ab' },
+    { text: 'anything', secret: '', out: 'anything' },
+  ])('$secret in "$text" → "$out"', ({ text, secret, out }) => {
+    expect(maskSecret(text, secret, '*')).toBe(out);
+  });
+});
