@@ -4,6 +4,7 @@
  * the requests each step sent and how the expectations fared.
  */
 import { formatIssue } from '../core/errors.js';
+import { flattenResource } from '../engine/details.js';
 import type { OnDemandStep } from '../engine/types.js';
 import type { ScenarioReport, StepReport } from '../runner/types.js';
 import { actionLabel, colors, exchangeLines, failureLines, statusLabel, type Colors } from './format.js';
@@ -61,9 +62,13 @@ export function detailLines(step: OnDemandStep): string[] {
     case 'scope':
       return step.details.facts.map((f) => `${f.passed ? '✓' : '✗'} ${f.label}: ${f.value}`);
     case 'match': {
-      const out = step.details.attempts.map(
-        (a) => `${a.attribute} ${a.value === null ? '(no source value, skipped)' : `eq "${a.value}"`} → ${a.found.length} match${a.found.length === 1 ? '' : 'es'}${a.found.length ? `: ${a.found.map((r) => r.id ?? '?').join(', ')}` : ''}`,
-      );
+      // "If one user matches in the target system, the properties of that user are shown. If
+      // multiple users match, the properties of both users are shown" (provision-on-demand.md,
+      // Step 4): each attempt, then the properties of every object it found.
+      const out = step.details.attempts.flatMap((a) => [
+        `${a.attribute} ${a.value === null ? '(no source value, skipped)' : `eq "${a.value}"`} → ${a.found.length} match${a.found.length === 1 ? '' : 'es'}${a.found.length ? `: ${a.found.map((r) => r.id ?? '?').join(', ')}` : ''}`,
+        ...a.found.flatMap((resource) => [`  ${resource.id ?? '?'}`, ...table(flattenResource(resource)).map((l) => `    ${l}`)]),
+      ]);
       if (step.details.targetId) out.push(`Matched target object: ${step.details.targetId}`);
       return out;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainLines } from '../../src/report/explain.js';
+import type { OnDemandStep } from '../../src/engine/types.js';
+import { detailLines, explainLines } from '../../src/report/explain.js';
 import { runScenario } from '../../src/runner/run.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import { runOnDemand as fixturePipeline } from '../runner/fixture-pipeline.js';
@@ -87,5 +88,38 @@ describe('explainLines', () => {
   it('explains an error instead of steps', async () => {
     const lines = await explain('crash', '');
     expect(lines.slice(3)).toEqual(['PIPELINE_BUG something broke']);
+  });
+
+  it('shows the properties of every matched target object under its attempt, as the portal\'s match card does', () => {
+    const found = (id: string, userName: string, active: boolean) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id, userName, name: { givenName: 'Amy' }, active, meta: { resourceType: 'User' } });
+    const step = {
+      key: 'match',
+      title: 'Match user between source and target system',
+      status: 'failure',
+      shownInPortal: true,
+      description: '',
+      timestamp: '2026-01-01T00:00:00.000Z',
+      details: {
+        matches: 2,
+        attempts: [
+          { attribute: 'userName', value: null, found: [] },
+          { attribute: 'externalId', value: 'amy', found: [found('u-1', 'amy@contoso.com', true), found('u-2', 'amy.old@contoso.com', false)] },
+        ],
+      },
+    } as unknown as OnDemandStep;
+    expect(detailLines(step)).toEqual([
+      'userName (no source value, skipped) → 0 matches',
+      'externalId eq "amy" → 2 matches: u-1, u-2',
+      '  u-1',
+      '    id              u-1',
+      '    userName        amy@contoso.com',
+      '    name.givenName  Amy',
+      '    active          True',
+      '  u-2',
+      '    id              u-2',
+      '    userName        amy.old@contoso.com',
+      '    name.givenName  Amy',
+      '    active          False',
+    ]);
   });
 });
