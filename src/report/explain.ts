@@ -76,6 +76,9 @@ export function detailLines(step: OnDemandStep): string[] {
       const out = [`Action: ${actionLabel(step.details.action)}${step.details.skipReason ? ` (SkipReason: ${step.details.skipReason})` : ''}`];
       out.push(...table(step.details.attributes));
       for (const p of step.details.modifiedProperties) out.push(`${p.displayName}: ${p.oldValue ?? '(none)'} → ${p.newValue ?? '(none)'}`);
+      // Role mappings left out (engine setting roleMappings: skip): without this line a support
+      // engineer sees the roles silently missing from the request.
+      if (step.details.notProvisioned?.length) out.push(`Not provisioned on demand (roles are not supported): ${step.details.notProvisioned.join(', ')}`);
       return out;
     }
     case 'reference':

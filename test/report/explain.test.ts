@@ -122,4 +122,17 @@ describe('explainLines', () => {
       '    active          False',
     ]);
   });
+
+  it('names the role mappings an on-demand run left out', () => {
+    const step = {
+      key: 'action',
+      title: 'Perform action',
+      status: 'success',
+      shownInPortal: true,
+      description: '',
+      timestamp: '2026-01-01T00:00:00.000Z',
+      details: { action: 'create', attributes: { userName: 'a@contoso.com' }, modifiedProperties: [], notProvisioned: ['roles'] },
+    } as unknown as OnDemandStep;
+    expect(detailLines(step)).toEqual(['Action: Create', 'userName  a@contoso.com', 'Not provisioned on demand (roles are not supported): roles']);
+  });
 });
