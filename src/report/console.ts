@@ -61,6 +61,11 @@ export function scenarioLines(report: ScenarioReport, c: Colors): string[] {
     }
     lines.push(...failureBlock(report.failures.filter((f) => f.step === step.key), report, c, 8));
   }
+  const runError = report.outcome?.error;
+  if (runError && !report.steps.some((s) => s.error) && report.outcome?.result === 'failure') {
+    // Refused before the steps (no card carries the error): the code and reason, or the line says nothing.
+    lines.push(c.dim(`    ${runError.errorCode}: ${runError.reason.replace(/\r?\n/g, '\n      ')}`));
+  }
   const loose = report.failures.filter((f) => !f.step || !report.steps.some((s) => s.key === f.step));
   lines.push(...failureBlock(loose, report, c, 4));
   if (report.timing.overBudget) {

@@ -25,6 +25,15 @@ export function explainLines(report: ScenarioReport, color = false): string[] {
     return lines;
   }
   report.steps.forEach((step, i) => lines.push(...stepLines(step, i + 1, report, c), ''));
+  // A run refused before the steps (OAuth job running, subject not found, not a direct member…)
+  // or failing outside them carries its error on the outcome alone: show why, and what to do.
+  const runError = report.outcome?.error;
+  if (runError && !report.steps.some((s) => s.error)) {
+    lines.push(c.red(`Error: ${runError.errorCode}`), `  ${runError.reason.replace(/\r?\n/g, '\n  ')}`);
+    if (runError.additionalDetails) lines.push(`  ${runError.additionalDetails}`);
+    if (runError.recommendedAction) lines.push(c.dim(`  Recommended action: ${runError.recommendedAction}`));
+    lines.push('');
+  }
   if (report.outcome) {
     const error = report.outcome.error ? ` · ${report.outcome.error.errorCode}` : '';
     lines.push(c.bold(`Result: ${statusLabel(report.outcome.result)} · ${actionLabel(report.outcome.action)}${error}`));

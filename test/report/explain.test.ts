@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OnDemandStep } from '../../src/engine/types.js';
+import { scenarioLines } from '../../src/report/console.js';
 import { detailLines, explainLines } from '../../src/report/explain.js';
+import { colors } from '../../src/report/format.js';
 import { runScenario } from '../../src/runner/run.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import { runOnDemand as fixturePipeline } from '../runner/fixture-pipeline.js';
@@ -134,5 +136,29 @@ describe('explainLines', () => {
       details: { action: 'create', attributes: { userName: 'a@contoso.com' }, modifiedProperties: [], notProvisioned: ['roles'] },
     } as unknown as OnDemandStep;
     expect(detailLines(step)).toEqual(['Action: Create', 'userName  a@contoso.com', 'Not provisioned on demand (roles are not supported): roles']);
+  });
+
+  it('shows the reason and recommended action of a run refused before the steps', async () => {
+    const dir = tempDir({
+      's.yaml': scenarioYaml('Refused').replace('provision: { user: alice@contoso.com }', `    group:
+      mappings: [{ target: displayName, source: displayName, match: 1 }]
+source:
+  users: [{ userPrincipalName: alice@contoso.com }]
+  groups: [{ displayName: Outer, assigned: true, members: [Inner] }, { displayName: Inner, members: [alice@contoso.com] }]
+provision: { group: Outer, members: [alice@contoso.com] }`),
+    });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const report = await runScenario(loaded.scenarios[0]!, { config });
+    const reason = 'alice@contoso.com is not a direct member of group Outer, only of Inner, a group nested in it; on-demand does not follow nested groups: select direct members, or provision Inner itself if it is assigned to the application';
+    expect(explainLines(report).slice(3)).toEqual([
+      'Error: NotADirectMember',
+      `  ${reason}`,
+      '  Recommended action: Select users who are direct members of the group.',
+      '',
+      'Result: Failure · No action · NotADirectMember',
+      'Expectations: none written (provision run --update records this outcome)',
+    ]);
+    expect(scenarioLines(report, colors(false))).toContain(`    NotADirectMember: ${reason}`);
   });
 });
