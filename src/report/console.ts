@@ -6,7 +6,7 @@
  */
 import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport } from '../runner/types.js';
-import { colors, failureBlock, statusLabel, stepHeadline, type Colors } from './format.js';
+import { colors, failureBlock, runLevelError, statusLabel, stepHeadline, type Colors } from './format.js';
 import type { Reporter, ReporterOptions, RunStart, ScenarioInfo } from './types.js';
 
 export function createConsoleReporter(options: ReporterOptions): Reporter {
@@ -61,8 +61,8 @@ export function scenarioLines(report: ScenarioReport, c: Colors): string[] {
     }
     lines.push(...failureBlock(report.failures.filter((f) => f.step === step.key), report, c, 8));
   }
-  const runError = report.outcome?.error;
-  if (runError && !report.steps.some((s) => s.error) && report.outcome?.result === 'failure') {
+  const runError = runLevelError(report);
+  if (runError) {
     // Refused before the steps (no card carries the error): the code and reason, or the line says nothing.
     lines.push(c.dim(`    ${runError.errorCode}: ${runError.reason.replace(/\r?\n/g, '\n      ')}`));
   }

@@ -7,7 +7,7 @@ import { formatIssue } from '../core/errors.js';
 import { flattenResource } from '../engine/details.js';
 import type { OnDemandStep } from '../engine/types.js';
 import type { ScenarioReport, StepReport } from '../runner/types.js';
-import { actionLabel, colors, exchangeLines, failureLines, statusLabel, type Colors } from './format.js';
+import { actionLabel, colors, exchangeLines, failureLines, runLevelError, statusLabel, type Colors } from './format.js';
 
 /** The explanation of a finished scenario, as lines. */
 export function explainLines(report: ScenarioReport, color = false): string[] {
@@ -27,8 +27,8 @@ export function explainLines(report: ScenarioReport, color = false): string[] {
   report.steps.forEach((step, i) => lines.push(...stepLines(step, i + 1, report, c), ''));
   // A run refused before the steps (OAuth job running, subject not found, not a direct member…)
   // or failing outside them carries its error on the outcome alone: show why, and what to do.
-  const runError = report.outcome?.error;
-  if (runError && !report.steps.some((s) => s.error)) {
+  const runError = runLevelError(report);
+  if (runError) {
     lines.push(c.red(`Error: ${runError.errorCode}`), `  ${runError.reason.replace(/\r?\n/g, '\n  ')}`);
     if (runError.additionalDetails) lines.push(`  ${runError.additionalDetails}`);
     if (runError.recommendedAction) lines.push(c.dim(`  Recommended action: ${runError.recommendedAction}`));

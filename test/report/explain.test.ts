@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OnDemandStep } from '../../src/engine/types.js';
 import { scenarioLines } from '../../src/report/console.js';
 import { detailLines, explainLines } from '../../src/report/explain.js';
 import { colors } from '../../src/report/format.js';
-import { runScenario } from '../../src/runner/run.js';
+import { createReporters } from '../../src/report/registry.js';
+import { runScenario, runScenarios } from '../../src/runner/run.js';
 import { loadScenarios } from '../../src/scenario/load.js';
 import { runOnDemand as fixturePipeline } from '../runner/fixture-pipeline.js';
 import { configAt, scenarioYaml, tempDir } from '../scenario/helpers.js';
@@ -160,5 +163,8 @@ provision: { group: Outer, members: [alice@contoso.com] }`),
       'Expectations: none written (provision run --update records this outcome)',
     ]);
     expect(scenarioLines(report, colors(false))).toContain(`    NotADirectMember: ${reason}`);
+    const outDir = path.join(dir, 'reports');
+    await runScenarios(loaded.scenarios, { config, reporters: createReporters(['html'], { outDir, output: { line: () => {} }, color: false, env: {}, cwd: dir }) });
+    expect(readFileSync(path.join(outDir, 'report.html'), 'utf8')).toContain(`<pre class="failed">NotADirectMember: ${reason}\nRecommended action: Select users who are direct members of the group.</pre>`);
   });
 });
