@@ -6,7 +6,8 @@
 import { formatIssue } from '../core/errors.js';
 import { flattenResource } from '../engine/details.js';
 import type { OnDemandStep } from '../engine/types.js';
-import type { ScenarioReport, StepReport } from '../runner/types.js';
+import type { ScenarioReport } from '../runner/types.js';
+import type { Exchange } from '../scim/types.js';
 import { actionLabel, colors, exchangeLines, failureLines, runLevelError, statusLabel, type Colors } from './format.js';
 
 /** The explanation of a finished scenario, as lines. */
@@ -24,7 +25,7 @@ export function explainLines(report: ScenarioReport, color = false): string[] {
     for (const issue of report.issues ?? []) lines.push(...formatIssue(issue).split('\n'));
     return lines;
   }
-  report.steps.forEach((step, i) => lines.push(...stepLines(step, i + 1, report, c), ''));
+  report.steps.forEach((step, i) => lines.push(...stepLines(step, `${i + 1}.`, report.exchanges.filter((x) => step.exchanges.includes(x.seq)), c), ''));
   // A run refused before the steps (OAuth job running, subject not found, not a direct member…)
   // or failing outside them carries its error on the outcome alone: show why, and what to do.
   const runError = runLevelError(report);
@@ -41,22 +42,31 @@ export function explainLines(report: ScenarioReport, color = false): string[] {
   for (const member of report.members ?? []) {
     lines.push(c.dim(`  member ${member.displayName}: ${statusLabel(member.status)} · ${actionLabel(member.action)}${member.error ? ` · ${member.error.errorCode}` : ''}`));
   }
+  // A member that failed or warned: its own cards, so the reason is on the page (the one-line
+  // summary above only names the code).
+  for (const member of (report.members ?? []).filter((m) => m.status === 'failure' || m.status === 'warning')) {
+    lines.push('', c.bold(`Member ${member.displayName}`));
+    if (member.steps.length === 0 && member.error) lines.push(`  ${member.error.errorCode}: ${member.error.reason}`);
+    member.steps.forEach((step, i) => {
+      const exchanges = report.exchanges.filter((x) => x.step === `${member.displayName}:${step.key}`);
+      lines.push(...stepLines(step, `${i + 1}.`, exchanges, c).map((l) => `  ${l}`), '');
+    });
+  }
   lines.push(...expectationLines(report, c));
   return lines;
 }
 
-function stepLines(step: StepReport, n: number, report: ScenarioReport, c: Colors): string[] {
+function stepLines(step: OnDemandStep, n: string, exchanges: readonly Exchange[], c: Colors): string[] {
   const status = step.status === 'success' ? c.green(statusLabel(step.status)) : step.status === 'failure' ? c.red(statusLabel(step.status)) : c.yellow(statusLabel(step.status));
   const hidden = step.shownInPortal ? '' : c.dim('  (not shown in the portal when it succeeds)');
-  const lines = [`${c.bold(`${n}. ${step.title}`)} — ${status}${hidden}`];
+  const lines = [`${c.bold(`${n} ${step.title}`)} — ${status}${hidden}`];
   if (step.description) lines.push(`   ${step.description}`);
   const details = detailLines(step);
   if (details.length > 0) lines.push(c.dim('   View details'), ...details.map((l) => `     ${l}`));
   if (step.error) {
-    lines.push(c.red(`   Error: ${step.error.errorCode}`), `     ${step.error.reason.replace(/\r?\n/g, '\n     ')}`);
+    lines.push(c.red(`   Error: ${step.error.errorCode}`), ...step.error.reason.split(/\r?\n/).map((l) => `     ${l}`));
     if (step.error.recommendedAction) lines.push(c.dim(`     Recommended action: ${step.error.recommendedAction}`));
   }
-  const exchanges = report.exchanges.filter((x) => step.exchanges.includes(x.seq));
   if (exchanges.length > 0) lines.push(c.dim('   Requests'), ...exchanges.flatMap((x) => exchangeLines(x, 5)).map((l) => c.dim(l)));
   return lines;
 }

@@ -167,4 +167,30 @@ provision: { group: Outer, members: [alice@contoso.com] }`),
     await runScenarios(loaded.scenarios, { config, reporters: createReporters(['html'], { outDir, output: { line: () => {} }, color: false, env: {}, cwd: dir }) });
     expect(readFileSync(path.join(outDir, 'report.html'), 'utf8')).toContain(`<pre class="failed">NotADirectMember: ${reason}\nRecommended action: Select users who are direct members of the group.</pre>`);
   });
+
+  it('shows the cards of a group member that failed, with its reason and requests', async () => {
+    const dir = tempDir({
+      's.yaml': scenarioYaml('Member fails').replace('provision: { user: alice@contoso.com }', `    group:
+      mappings: [{ target: displayName, source: displayName, match: 1 }, { target: members, source: members }]
+source:
+  users: [{ userPrincipalName: alice@contoso.com }, { userPrincipalName: bob@contoso.com }]
+  groups: [{ displayName: Sales, assigned: true, members: [alice@contoso.com, bob@contoso.com] }]
+target:
+  faults: [{ on: 'POST /Users', nth: 2, status: 400, body: { detail: bob is reserved } }]
+provision: { group: Sales }`),
+    });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const lines = explainLines(await runScenario(loaded.scenarios[0]!, { config }));
+    const member = lines.slice(lines.indexOf('Member bob@contoso.com'));
+    expect(lines).not.toContain('Member alice@contoso.com');
+    expect(member.slice(0, 2)).toEqual(['Member bob@contoso.com', '  1. Import user — Success']);
+    const action = member.slice(member.indexOf('  4. Perform action — Failure'));
+    expect(action).toEqual(expect.arrayContaining([
+      '     Error: SystemForCrossDomainIdentityManagementBadRequest',
+      '       StatusCode: BadRequest',
+      '       Web Response: {"detail":"bob is reserved"}',
+      '       POST /Users → 400',
+    ]));
+  });
 });
