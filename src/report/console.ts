@@ -6,7 +6,7 @@
  */
 import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport } from '../runner/types.js';
-import { colors, failureBlock, runLevelError, statusLabel, stepHeadline, type Colors } from './format.js';
+import { actionLabel, colors, failureBlock, runLevelError, statusLabel, stepHeadline, type Colors } from './format.js';
 import type { Reporter, ReporterOptions, RunStart, ScenarioInfo } from './types.js';
 
 export function createConsoleReporter(options: ReporterOptions): Reporter {
@@ -60,6 +60,11 @@ export function scenarioLines(report: ScenarioReport, c: Colors): string[] {
       lines.push(c.dim(`        ${step.error.errorCode}: ${step.error.reason.replace(/\r?\n/g, '\n          ')}`));
     }
     lines.push(...failureBlock(report.failures.filter((f) => f.step === step.key), report, c, 8));
+  }
+  for (const member of (report.members ?? []).filter((m) => m.status === 'failure')) {
+    // A group member's failure shows nowhere else on the console (the group itself reads warning).
+    lines.push(c.dim(`    member ${member.displayName} — ${statusLabel(member.status)} · ${actionLabel(member.action)}${member.error ? ` · ${member.error.errorCode}` : ''}`));
+    if (member.error) lines.push(...member.error.reason.split(/\r?\n/).map((l) => c.dim(`        ${l}`)));
   }
   const runError = runLevelError(report);
   if (runError) {

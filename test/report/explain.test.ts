@@ -181,7 +181,9 @@ provision: { group: Sales }`),
     });
     const config = configAt(dir);
     const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
-    const lines = explainLines(await runScenario(loaded.scenarios[0]!, { config }));
+    const report = await runScenario(loaded.scenarios[0]!, { config });
+    expect(scenarioLines(report, colors(false))).toEqual(expect.arrayContaining(['    member bob@contoso.com — Failure · Create · SystemForCrossDomainIdentityManagementBadRequest', '        Web Response: {"detail":"bob is reserved"}']));
+    const lines = explainLines(report);
     const member = lines.slice(lines.indexOf('Member bob@contoso.com'));
     expect(lines).not.toContain('Member alice@contoso.com');
     expect(member.slice(0, 2)).toEqual(['Member bob@contoso.com', '  1. Import user — Success']);
