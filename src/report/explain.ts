@@ -79,7 +79,8 @@ export function detailLines(step: OnDemandStep): string[] {
     case 'import':
       return table(step.details.attributes);
     case 'scope':
-      return step.details.facts.map((f) => `${f.passed ? '✓' : '✗'} ${f.label}: ${f.value}`);
+      // A clause on an attribute the user has no value for reads "(no value)", not a dangling colon.
+      return step.details.facts.map((f) => `${f.passed ? '✓' : '✗'} ${f.label}: ${f.value === '' ? '(no value)' : f.value}`);
     case 'match': {
       // "If one user matches in the target system, the properties of that user are shown. If
       // multiple users match, the properties of both users are shown" (provision-on-demand.md,

@@ -195,4 +195,12 @@ provision: { group: Sales }`),
       '       POST /Users → 400',
     ]));
   });
+
+  it('says "(no value)" for a scoping clause on an attribute the object has no value for', () => {
+    const step = {
+      key: 'scope', title: 'Determine if user is in scope', status: 'skipped', shownInPortal: true, description: '', timestamp: '',
+      details: { inScope: false, facts: [{ label: 'Assigned to application', value: 'True', passed: true }, { label: 'Sales only department EQUALS Sales', value: '', passed: false }] },
+    } as unknown as OnDemandStep;
+    expect(detailLines(step)).toEqual(['✓ Assigned to application: True', '✗ Sales only department EQUALS Sales: (no value)']);
+  });
 });
