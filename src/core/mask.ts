@@ -3,10 +3,12 @@
  * `Redact()` scrub, the SCIM client's reasons, the reporters' redactor).
  *
  * A secret is masked where it stands as a whole word: an occurrence whose first (last) character
- * is a letter, a digit or `_` is left alone when the character before (after) it is one too. So a
- * token `test` is masked in `token test refused` and in `"test"`, but not inside `testConnection`,
- * and a `Redact()`ed nickname `tim` not inside the report's `timing` or `timestamp` keys —
- * rewriting those broke the reports' own structure. Secrets shorter than
+ * is a letter, a digit or `_` is left alone when the text before (after) it continues the word —
+ * a letter, a digit or `_`, or a `.`/`-` joining it to one (a dotted host name). So a token `test`
+ * is masked in `token test refused`, in `"test"` and at the end of a sentence (`test.`), but not
+ * inside `testConnection` or the host `scim.contoso.test`, and a `Redact()`ed nickname `tim` not
+ * inside the report's `timing` or `timestamp` keys — rewriting those broke the reports' own
+ * structure. Secrets shorter than
  * {@link MIN_SUBSTRING_LENGTH} characters are masked only where they are the whole text.
  */
 
@@ -17,6 +19,21 @@ const WORD = /[\p{L}\p{N}_]/u;
 
 function isWord(char: string | undefined): boolean {
   return char !== undefined && WORD.test(char);
+}
+
+/** A `.` or `-` between word characters joins a dotted or hyphenated name (`scim.contoso.test`). */
+function isJoiner(char: string | undefined): boolean {
+  return char === '.' || char === '-';
+}
+
+/** Whether the text just before `at` continues a word: a word character, or a joiner after one. */
+function continuesBefore(text: string, at: number): boolean {
+  return isWord(text[at - 1]) || (isJoiner(text[at - 1]) && isWord(text[at - 2]));
+}
+
+/** Whether the text from `end` continues a word: a word character, or a joiner before one. */
+function continuesAfter(text: string, end: number): boolean {
+  return isWord(text[end]) || (isJoiner(text[end]) && isWord(text[end + 1]));
 }
 
 /** `text` with every whole-word occurrence of `secret` replaced by `mask`. */
@@ -32,7 +49,7 @@ export function maskSecret(text: string, secret: string, mask: string): string {
   let from = 0;
   while (at >= 0) {
     const end = at + secret.length;
-    const whole = !(checkBefore && isWord(text[at - 1])) && !(checkAfter && isWord(text[end]));
+    const whole = !(checkBefore && continuesBefore(text, at)) && !(checkAfter && continuesAfter(text, end));
     if (whole) {
       out += text.slice(from, at) + mask;
       from = end;
