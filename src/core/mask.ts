@@ -4,7 +4,7 @@
  *
  * A secret is masked where it stands as a whole word: an occurrence whose first (last) character
  * is a letter, a digit or `_` is left alone when the text before (after) it continues the word —
- * a letter, a digit or `_`, or a `.`/`-` joining it to one (a dotted host name). So a token `test`
+ * a letter, a digit or `_`, or a `.` joining it to one (a dotted host name). So a token `test`
  * is masked in `token test refused`, in `"test"` and at the end of a sentence (`test.`), but not
  * inside `testConnection` or the host `scim.contoso.test`, and a `Redact()`ed nickname `tim` not
  * inside the report's `timing` or `timestamp` keys — rewriting those broke the reports' own
@@ -21,9 +21,12 @@ function isWord(char: string | undefined): boolean {
   return char !== undefined && WORD.test(char);
 }
 
-/** A `.` or `-` between word characters joins a dotted or hyphenated name (`scim.contoso.test`). */
+/**
+ * A `.` between word characters joins a dotted name (`scim.contoso.test`). Hyphens do not: a
+ * secret after `key-` stays masked.
+ */
 function isJoiner(char: string | undefined): boolean {
-  return char === '.' || char === '-';
+  return char === '.';
 }
 
 /** Whether the text just before `at` continues a word: a word character, or a joiner after one. */
