@@ -63,3 +63,26 @@ export function maskSecret(text: string, secret: string, mask: string): string {
   }
   return out + text.slice(from);
 }
+
+/**
+ * Keys whose string values are the tool's own vocabulary — step keys, statuses, verdicts,
+ * actions, step types — and never hold data. A secret that happens to be such a word (a token
+ * `match`, a `Redact()`ed value `import`) must not rewrite them: the reports could no longer be
+ * read (explain failed on a step without a key).
+ */
+const VOCABULARY_KEYS = new Set(['key', 'status', 'verdict', 'action', 'result', 'provisioningStepType', 'provisioningAction', 'objectType', 'errorCategory']);
+
+/**
+ * Masks the string value of `key` with `mask`, sparing the tool's vocabulary: the values of
+ * {@link VOCABULARY_KEYS}, and the step name after the last `:` of an exchange's `step` label
+ * (`alice@contoso.com:match`), whose member part is data.
+ */
+export function maskField(key: string | undefined, text: string, mask: (text: string) => string): string {
+  if (key === undefined) return mask(text);
+  if (VOCABULARY_KEYS.has(key)) return text;
+  if (key === 'step') {
+    const colon = text.lastIndexOf(':');
+    return colon < 0 ? text : `${mask(text.slice(0, colon))}${text.slice(colon)}`;
+  }
+  return mask(text);
+}

@@ -2,7 +2,7 @@
  * `Redact()` values (entra-semantics.md §3, Redact): the value reaches the target, but every view
  * of the run shows `[Redact]` in its place.
  */
-import { maskSecret } from '../core/mask.js';
+import { maskField, maskSecret } from '../core/mask.js';
 import { REDACTED } from '../mapping/index.js';
 
 /**
@@ -25,12 +25,12 @@ export function scrub<T>(value: T, secrets: readonly string[]): T {
     }
     return out;
   };
-  const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') return replace(node);
-    if (Array.isArray(node)) return node.map(walk);
+  const walk = (node: unknown, key?: string): unknown => {
+    if (typeof node === 'string') return maskField(key, node, replace);
+    if (Array.isArray(node)) return node.map((item) => walk(item));
     if (node !== null && typeof node === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [key, inner] of Object.entries(node as Record<string, unknown>)) out[replace(key)] = walk(inner);
+      for (const [key, inner] of Object.entries(node as Record<string, unknown>)) out[replace(key)] = walk(inner, key);
       return out;
     }
     return node;

@@ -5,7 +5,7 @@
  * inside another word, so a token `test` leaves `testConnection` alone). Reports are built from
  * redacted data only, so every reporter inherits the guarantee.
  */
-import { maskSecret } from '../core/mask.js';
+import { maskField, maskSecret } from '../core/mask.js';
 
 /** What to mask in one scenario's output. */
 export interface Secrets {
@@ -39,7 +39,7 @@ export function createRedactor(secrets: Secrets): <T>(value: T) => T {
     return out;
   };
   const walk = (value: unknown, key?: string): unknown => {
-    if (typeof value === 'string') return key !== undefined && isAuthorization(key) ? maskAuthorization(value) : text(value);
+    if (typeof value === 'string') return key !== undefined && isAuthorization(key) ? maskAuthorization(value) : maskField(key, value, text);
     if (Array.isArray(value)) return value.map((item) => walk(item));
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSecret } from '../../src/core/mask.js';
+import { maskField, maskSecret } from '../../src/core/mask.js';
 
 describe('maskSecret', () => {
   it.each([
@@ -23,5 +23,19 @@ describe('maskSecret', () => {
     { text: 'anything', secret: '', out: 'anything' },
   ])('$secret in "$text" → "$out"', ({ text, secret, out }) => {
     expect(maskSecret(text, secret, '*')).toBe(out);
+  });
+});
+
+describe('maskField', () => {
+  const mask = (text: string) => maskSecret(text, 'match', '*');
+  it.each([
+    { key: 'key', text: 'match', out: 'match' },
+    { key: 'status', text: 'match', out: 'match' },
+    { key: 'step', text: 'match', out: 'match' },
+    { key: 'step', text: 'match@contoso.com:match', out: '*@contoso.com:match' },
+    { key: 'description', text: 'token match refused', out: 'token * refused' },
+    { key: undefined, text: 'match', out: '*' },
+  ])('$key: "$text" → "$out"', ({ key, text, out }) => {
+    expect(maskField(key, text, mask)).toBe(out);
   });
 });

@@ -180,3 +180,13 @@ describe('runOnDemand: a short Redact() value', () => {
     expect(JSON.stringify(result.result)).not.toMatch(/\btim\b/);
   });
 });
+
+describe('runOnDemand: a Redact() value that is one of the result\'s own words', () => {
+  it('leaves step keys and statuses intact', async () => {
+    const app = makeApp({}, { mappings: [...userMappings.slice(0, 3), { target: 'nickName', expression: 'Redact([department])' }] });
+    const result = await run({ app, source: { users: [{ ...alice, department: 'import' }] } });
+    expect(result.result.steps.map((s) => s.key)).toEqual(['testConnection', 'import', 'scope', 'match', 'action']);
+    expect(step(result.result, 'action')?.details.attributes.nickName).toBe('[Redact]');
+  });
+});
+

@@ -41,6 +41,15 @@ describe('createRedactor', () => {
     });
   });
 
+  it('leaves the report\'s own vocabulary alone when a token is one of its words', () => {
+    // A token `match` used to blank the match step's key, and explain failed on it.
+    const word = createRedactor({ tokens: ['match'], redacted: [] });
+    expect(word({ steps: [{ key: 'match', status: 'success', description: 'no match found' }], exchanges: [{ step: 'match' }] })).toEqual({
+      steps: [{ key: 'match', status: 'success', description: 'no [REDACTED] found' }],
+      exchanges: [{ step: 'match' }],
+    });
+  });
+
   it('does not change its input', () => {
     const input = { a: 'tok-secret-1' };
     redact(input);
