@@ -73,13 +73,14 @@ export function maskSecret(text: string, secret: string, mask: string): string {
 const VOCABULARY_KEYS = new Set(['key', 'status', 'verdict', 'action', 'result', 'provisioningStepType', 'provisioningAction', 'objectType', 'errorCategory']);
 
 /**
- * Masks the string value of `key` with `mask`, sparing the tool's vocabulary: the values of
- * {@link VOCABULARY_KEYS}, and the step name after the last `:` of an exchange's `step` label
+ * Masks the string value of `key` with `mask`, sparing the tool's vocabulary: the one-word values
+ * of {@link VOCABULARY_KEYS}, and the step name after the last `:` of an exchange's `step` label
  * (`alice@contoso.com:match`), whose member part is data.
  */
 export function maskField(key: string | undefined, text: string, mask: (text: string) => string): string {
   if (key === undefined) return mask(text);
-  if (VOCABULARY_KEYS.has(key)) return text;
+  // Only a single word: Graph's provisionOnDemand `key` is a JSON document full of data.
+  if (VOCABULARY_KEYS.has(key) && /^[A-Za-z]+$/.test(text)) return text;
   if (key === 'step') {
     const colon = text.lastIndexOf(':');
     return colon < 0 ? text : `${mask(text.slice(0, colon))}${text.slice(colon)}`;

@@ -31,6 +31,7 @@ describe('maskField', () => {
   it.each([
     { key: 'key', text: 'match', out: 'match' },
     { key: 'status', text: 'match', out: 'match' },
+    { key: 'key', text: '{"errorMessage":"token match refused"}', out: '{"errorMessage":"token * refused"}' },
     { key: 'step', text: 'match', out: 'match' },
     { key: 'step', text: 'match@contoso.com:match', out: '*@contoso.com:match' },
     { key: 'description', text: 'token match refused', out: 'token * refused' },
