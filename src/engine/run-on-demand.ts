@@ -63,7 +63,7 @@ export async function runOnDemand(
   });
   if (!found.ok) {
     const { problem } = found;
-    return early(entraError(problem.code, problem.reason, problem.candidates ? { additionalDetails: `Candidates: ${problem.candidates.join('; ')}` } : {}));
+    return early(entraError(problem.code, problem.reason, problem.candidates?.length ? { additionalDetails: `Candidates: ${problem.candidates.join('; ')}` } : {}));
   }
   if (found.subject.kind === 'group' && found.subject.members.length > 0 && !objects.user) {
     return early(entraError('OnDemandNotSupported', 'members were selected, but the app has no enabled user mapping to provision them with: add objects.user, or select no members'));

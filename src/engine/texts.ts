@@ -47,9 +47,11 @@ export interface TextContext {
 }
 
 export const describe = {
+  // The probe always asks /Users for a "test user" (provision-on-demand.md, Step 1; §2), also in a
+  // group run (it said "a test group" there).
   testConnectionFailed: (c: TextContext) =>
-    `The provisioning service could not authorize access to ${c.target} with a request for a test ${c.objectType}`,
-  testConnectionPassed: (c: TextContext) => `Authorized access to ${c.target} with a request for a test ${c.objectType}`,
+    `The provisioning service could not authorize access to ${c.target} with a request for a test user`,
+  testConnectionPassed: (c: TextContext) => `Authorized access to ${c.target} with a request for a test user`,
   imported: (c: TextContext) => `Retrieved ${typeName(c.objectType)} '${c.id}' from ${c.source}`,
   importSkipped: (c: TextContext, attributes: string[]) =>
     `${typeName(c.objectType)} '${c.id}' has no value for any matching attribute (${attributes.join(', ')}); it was not imported, so scope, matching and export were not evaluated`,

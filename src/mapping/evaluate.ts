@@ -155,7 +155,7 @@ function missing(m: CompiledMapping): MappingOutcome {
 }
 
 function mappedAttribute(m: CompiledMapping, value: ScimValue, flow?: MappedAttribute['flow']): MappedAttribute {
-  const apply = m.apply === 'create' ? 'always' : m.apply;
+  const apply = m.apply === 'create' ? 'always' : addsRolesOnly(m) ? 'MultiValueAddOnly' : m.apply;
   return {
     index: m.index,
     target: m.target,
@@ -165,6 +165,17 @@ function mappedAttribute(m: CompiledMapping, value: ScimValue, flow?: MappedAttr
     flow: flow ?? apply,
     ...(m.expression?.redacted ? { redacted: true } : {}),
   };
+}
+
+/**
+ * AppRoleAssignmentsComplex "never removes roles": on update it PATCHes `Add roles` with the
+ * roles the target lacks, where AssertiveAppRoleAssignmentsComplex replaces the whole list
+ * (entra-semantics.md §3; customize-application-attributes.md). So an `always` mapping whose
+ * expression is AppRoleAssignmentsComplex behaves as MultiValueAddOnly.
+ */
+function addsRolesOnly(m: CompiledMapping): boolean {
+  const root = m.expression?.ast;
+  return m.apply === 'always' && root?.kind === 'call' && root.name === 'AppRoleAssignmentsComplex';
 }
 
 /** One matching attribute's value, as step 4 queries it. */

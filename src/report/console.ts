@@ -6,7 +6,7 @@
  */
 import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport } from '../runner/types.js';
-import { colors, failureBlock, statusLabel, stepHeadline, type Colors } from './format.js';
+import { actionLabel, colors, failureBlock, runLevelError, statusLabel, stepHeadline, type Colors } from './format.js';
 import { inline } from './printable.js';
 import type { Reporter, ReporterOptions, RunStart, ScenarioInfo } from './types.js';
 
@@ -62,10 +62,15 @@ export function scenarioLines(report: ScenarioReport, c: Colors): string[] {
     }
     lines.push(...failureBlock(report.failures.filter((f) => f.step === step.key), report, c, 8));
   }
-  // An outcome error no step carries (SubjectNotFound: the run ended before step 1) is said here.
-  const outcomeError = report.outcome?.error;
-  if (outcomeError && report.status !== 'passed' && !report.steps.some((s) => s.error?.errorCode === outcomeError.errorCode)) {
-    lines.push(c.dim(`    ${outcomeError.errorCode}: ${outcomeError.reason.replace(/\r?\n/g, '\n      ')}`));
+  for (const member of (report.members ?? []).filter((m) => m.status === 'failure')) {
+    // A group member's failure shows nowhere else on the console (the group itself reads warning).
+    lines.push(c.dim(`    member ${member.displayName} — ${statusLabel(member.status)} · ${actionLabel(member.action)}${member.error ? ` · ${member.error.errorCode}` : ''}`));
+    if (member.error) lines.push(...member.error.reason.split(/\r?\n/).map((l) => c.dim(`        ${l}`)));
+  }
+  const runError = runLevelError(report);
+  if (runError) {
+    // Refused before the steps (no card carries the error): the code and reason, or the line says nothing.
+    lines.push(c.dim(`    ${runError.errorCode}: ${runError.reason.replace(/\r?\n/g, '\n      ')}`));
   }
   const loose = report.failures.filter((f) => !f.step || !report.steps.some((s) => s.key === f.step));
   lines.push(...failureBlock(loose, report, c, 4));

@@ -4,9 +4,11 @@
  * the requests each step sent and how the expectations fared.
  */
 import { formatIssue } from '../core/errors.js';
+import { flattenResource } from '../engine/details.js';
 import type { OnDemandStep } from '../engine/types.js';
 import type { ScenarioReport, StepReport } from '../runner/types.js';
-import { actionLabel, colors, exchangeLines, failureLines, statusLabel, type Colors } from './format.js';
+import type { Exchange } from '../scim/types.js';
+import { actionLabel, colors, exchangeLines, failureLines, runLevelError, statusLabel, type Colors } from './format.js';
 import { inline } from './printable.js';
 
 /** The explanation of a finished scenario, as lines. */
@@ -24,36 +26,48 @@ export function explainLines(report: ScenarioReport, color = false): string[] {
     for (const issue of report.issues ?? []) lines.push(...formatIssue(issue).split('\n'));
     return lines;
   }
-  report.steps.forEach((step, i) => lines.push(...stepLines(step, i + 1, report, c), ''));
+  report.steps.forEach((step, i) => lines.push(...stepLines(step, `${i + 1}.`, report.exchanges.filter((x) => step.exchanges.includes(x.seq)), c), ''));
+  // A run refused before the steps (OAuth job running, subject not found, not a direct member…)
+  // or failing outside them carries its error on the outcome alone: show why, and what to do.
+  const runError = runLevelError(report);
+  if (runError) {
+    lines.push(c.red(`Error: ${runError.errorCode}`), `  ${runError.reason.replace(/\r?\n/g, '\n  ')}`);
+    if (runError.additionalDetails) lines.push(`  ${runError.additionalDetails}`);
+    if (runError.recommendedAction) lines.push(c.dim(`  Recommended action: ${runError.recommendedAction}`));
+    lines.push('');
+  }
   if (report.outcome) {
     const error = report.outcome.error ? ` · ${report.outcome.error.errorCode}` : '';
     lines.push(c.bold(`Result: ${statusLabel(report.outcome.result)} · ${actionLabel(report.outcome.action)}${error}`));
-    const e = report.outcome.error;
-    // The run may end before any card (SubjectNotFound): then the result is where the reason is told.
-    if (e && !report.steps.some((s) => s.error?.errorCode === e.errorCode)) {
-      lines.push(`  ${e.reason.replace(/\r?\n/g, '\n  ')}`);
-      if (e.recommendedAction) lines.push(c.dim(`  Recommended action: ${e.recommendedAction}`));
-    }
   }
   for (const member of report.members ?? []) {
     lines.push(c.dim(`  member ${member.displayName}: ${statusLabel(member.status)} · ${actionLabel(member.action)}${member.error ? ` · ${member.error.errorCode}` : ''}`));
+  }
+  // A member that failed or warned: its own cards, so the reason is on the page (the one-line
+  // summary above only names the code).
+  for (const member of (report.members ?? []).filter((m) => m.status === 'failure' || m.status === 'warning')) {
+    lines.push('', c.bold(`Member ${member.displayName}`));
+    if (member.steps.length === 0 && member.error) lines.push(`  ${member.error.errorCode}: ${member.error.reason}`);
+    member.steps.forEach((step, i) => {
+      const exchanges = report.exchanges.filter((x) => x.step === `${member.displayName}:${step.key}`);
+      lines.push(...stepLines(step, `${i + 1}.`, exchanges, c).map((l) => `  ${l}`), '');
+    });
   }
   lines.push(...expectationLines(report, c));
   return lines;
 }
 
-function stepLines(step: StepReport, n: number, report: ScenarioReport, c: Colors): string[] {
+function stepLines(step: OnDemandStep, n: string, exchanges: readonly Exchange[], c: Colors): string[] {
   const status = step.status === 'success' ? c.green(statusLabel(step.status)) : step.status === 'failure' ? c.red(statusLabel(step.status)) : c.yellow(statusLabel(step.status));
   const hidden = step.shownInPortal ? '' : c.dim('  (not shown in the portal when it succeeds)');
-  const lines = [`${c.bold(`${n}. ${step.title}`)} — ${status}${hidden}`];
+  const lines = [`${c.bold(`${n} ${step.title}`)} — ${status}${hidden}`];
   if (step.description) lines.push(`   ${step.description}`);
   const details = detailLines(step);
   if (details.length > 0) lines.push(c.dim('   View details'), ...details.map((l) => `     ${l}`));
   if (step.error) {
-    lines.push(c.red(`   Error: ${step.error.errorCode}`), `     ${step.error.reason.replace(/\r?\n/g, '\n     ')}`);
+    lines.push(c.red(`   Error: ${step.error.errorCode}`), ...step.error.reason.split(/\r?\n/).map((l) => `     ${l}`));
     if (step.error.recommendedAction) lines.push(c.dim(`     Recommended action: ${step.error.recommendedAction}`));
   }
-  const exchanges = report.exchanges.filter((x) => step.exchanges.includes(x.seq));
   if (exchanges.length > 0) lines.push(c.dim('   Requests'), ...exchanges.flatMap((x) => exchangeLines(x, 5)).map((l) => c.dim(l)));
   return lines;
 }
@@ -66,11 +80,16 @@ export function detailLines(step: OnDemandStep): string[] {
     case 'import':
       return table(step.details.attributes);
     case 'scope':
-      return step.details.facts.map((f) => `${f.passed ? '✓' : '✗'} ${f.label}: ${f.value}`);
+      // A clause on an attribute the user has no value for reads "(no value)", not a dangling colon.
+      return step.details.facts.map((f) => `${f.passed ? '✓' : '✗'} ${f.label}: ${f.value === '' ? '(no value)' : f.value}`);
     case 'match': {
-      const out = step.details.attempts.map(
-        (a) => `${a.attribute} ${a.value === null ? '(no source value, skipped)' : `eq "${a.value}"`} → ${a.found.length} match${a.found.length === 1 ? '' : 'es'}${a.found.length ? `: ${a.found.map((r) => r.id ?? '?').join(', ')}` : ''}`,
-      );
+      // "If one user matches in the target system, the properties of that user are shown. If
+      // multiple users match, the properties of both users are shown" (provision-on-demand.md,
+      // Step 4): each attempt, then the properties of every object it found.
+      const out = step.details.attempts.flatMap((a) => [
+        `${a.attribute} ${a.value === null ? '(no source value, skipped)' : `eq "${a.value}"`} → ${a.found.length} match${a.found.length === 1 ? '' : 'es'}${a.found.length ? `: ${a.found.map((r) => r.id ?? '?').join(', ')}` : ''}`,
+        ...a.found.flatMap((resource) => [`  ${resource.id ?? '?'}`, ...table(flattenResource(resource)).map((l) => `    ${l}`)]),
+      ]);
       if (step.details.targetId) out.push(`Matched target object: ${step.details.targetId}`);
       return out;
     }
@@ -78,6 +97,9 @@ export function detailLines(step: OnDemandStep): string[] {
       const out = [`Action: ${actionLabel(step.details.action)}${step.details.skipReason ? ` (SkipReason: ${step.details.skipReason})` : ''}`];
       out.push(...table(step.details.attributes));
       for (const p of step.details.modifiedProperties) out.push(`${p.displayName}: ${p.oldValue ?? '(none)'} → ${p.newValue ?? '(none)'}`);
+      // Role mappings left out (engine setting roleMappings: skip): without this line a support
+      // engineer sees the roles silently missing from the request.
+      if (step.details.notProvisioned?.length) out.push(`Not provisioned on demand (roles are not supported): ${step.details.notProvisioned.join(', ')}`);
       return out;
     }
     case 'reference':

@@ -5,7 +5,7 @@
 import { createColors } from 'picocolors';
 import { formatPath } from '../core/errors.js';
 import { formatLocation } from '../core/location.js';
-import type { ActionKind, StepStatus } from '../engine/types.js';
+import type { ActionKind, ErrorInformation, StepStatus } from '../engine/types.js';
 import type { Failure, ScenarioReport } from '../runner/types.js';
 import type { Exchange } from '../scim/types.js';
 
@@ -106,4 +106,15 @@ export function stepHeadline(step: ScenarioReport['steps'][number]): string {
 /** `1 attribute`, `2 attributes`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The error of a run that failed outside its step cards — refused before the steps (OAuth job
+ * running, subject not found, a member that is not direct…) — which no card shows; undefined when
+ * a step carries the error or the run did not fail.
+ */
+export function runLevelError(report: ScenarioReport): ErrorInformation | undefined {
+  const error = report.outcome?.error;
+  if (!error || report.outcome?.result !== 'failure' || report.steps.some((s) => s.error)) return undefined;
+  return error;
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { formatIssue } from '../core/errors.js';
 import type { RunSummary, ScenarioReport, StepReport } from '../runner/types.js';
-import { actionLabel, exchangeLines, failureBlock, formatValue, statusLabel } from './format.js';
+import { actionLabel, exchangeLines, failureBlock, formatValue, runLevelError, statusLabel } from './format.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { runSpool, writeAll } from './spool.js';
 import { writeFileAtomic } from './write.js';
@@ -74,13 +74,12 @@ function scenarioHtml(s: ScenarioReport): string {
   const open = s.status === 'failed' || s.status === 'errored' ? ' open' : '';
   const error = s.error ? `<p class="${s.status}">${esc(`${s.error.code} ${s.error.message}`)}</p>` : '';
   const issues = s.issues?.length ? `<pre class="failed">${esc(s.issues.map(formatIssue).join('\n'))}</pre>` : '';
-  // An outcome error no step card carries (SubjectNotFound: the run ended before step 1).
-  const entra = s.outcome?.error;
-  const stepless = entra && !s.steps.some((st) => st.error?.errorCode === entra.errorCode) ? `<pre class="failed">${esc(`${entra.errorCode}: ${entra.reason}`)}</pre>` : '';
+  const runError = runLevelError(s);
+  const refused = runError ? `<pre class="failed">${esc(`${runError.errorCode}: ${runError.reason}${runError.recommendedAction ? `\nRecommended action: ${runError.recommendedAction}` : ''}`)}</pre>` : '';
   const loose = s.failures.filter((f) => !f.step || !s.steps.some((st) => st.key === f.step));
   const looseHtml = loose.length ? `<pre>${esc(failureBlock(loose, s).join('\n'))}</pre>` : '';
   return `<details${open}><summary class="${s.status}">${esc(s.name)} <span class="dim">${esc(`${s.file}:${s.line}`)}</span></summary>
-${s.description ? `<p>${esc(s.description)}</p>` : ''}${error}${issues}${stepless}
+${s.description ? `<p>${esc(s.description)}</p>` : ''}${error}${issues}${refused}
 ${s.steps.map((step) => stepHtml(step, s)).join('\n')}
 ${looseHtml}
 </details>`;

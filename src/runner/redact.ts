@@ -1,9 +1,11 @@
 /**
  * Secrets never reach a report or the console: the scenario's token becomes `[REDACTED]` and
  * every value that passed through `Redact()` becomes `[Redact]` (Entra's own display), wherever
- * they appear — bodies, headers, attributes, messages, keys. Reports are built from redacted data
- * only, so every reporter inherits the guarantee.
+ * they appear as a whole word — bodies, headers, attributes, messages, keys (src/core/mask.ts: not
+ * inside another word, so a token `test` leaves `testConnection` alone). Reports are built from
+ * redacted data only, so every reporter inherits the guarantee.
  */
+import { maskField, maskSecret } from '../core/mask.js';
 
 /** What to mask in one scenario's output. */
 export interface Secrets {
@@ -16,8 +18,6 @@ export interface Secrets {
 export const tokenMask = '[REDACTED]';
 export const redactMask = '[Redact]';
 
-/** Secrets shorter than this are masked only where they are the whole value, not inside text. */
-const minSubstringLength = 3;
 
 interface Rule {
   secret: string;
@@ -34,16 +34,12 @@ export function createRedactor(secrets: Secrets): <T>(value: T) => T {
     if (rules.length === 0) return value;
     let out = value;
     for (const { secret, mask } of rules) {
-      if (secret.length < minSubstringLength) {
-        if (out === secret) return mask;
-      } else if (out.includes(secret)) {
-        out = out.split(secret).join(mask);
-      }
+      out = maskSecret(out, secret, mask);
     }
     return out;
   };
   const walk = (value: unknown, key?: string): unknown => {
-    if (typeof value === 'string') return key !== undefined && isAuthorization(key) ? maskAuthorization(value) : text(value);
+    if (typeof value === 'string') return key !== undefined && isAuthorization(key) ? maskAuthorization(value) : maskField(key, value, text);
     if (Array.isArray(value)) return value.map((item) => walk(item));
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};

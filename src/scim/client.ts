@@ -5,6 +5,7 @@
  */
 import type { AppTemplate } from '../app/types.js';
 import type { Clock, RandomSource } from '../core/determinism.js';
+import { maskSecret } from '../core/mask.js';
 import {
   addMembersBody,
   createBody,
@@ -142,7 +143,8 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
   /** A failure never quotes the token, even when a target echoes it back. */
   function scrub(failure: ScimFailure): ScimFailure {
     if (!secret || !failure.reason.includes(secret)) return failure;
-    const hide = (text: string): string => text.split(secret).join('[redacted]');
+    // Whole words only (src/core/mask.ts): a token `test` must not rewrite `testConnection`.
+    const hide = (text: string): string => maskSecret(text, secret, '[redacted]');
     const responseBody = failure.responseBody === undefined ? {} : { responseBody: hide(failure.responseBody) };
     return { ...failure, reason: hide(failure.reason), ...responseBody };
   }

@@ -137,14 +137,37 @@ function findGroup(
     const member = direct.find((user) => matchesMemberQuery(user, ref));
     if (!member) {
       const isNested = nested.some((n) => n.toLowerCase() === ref.toLowerCase());
-      return isNested
-        ? fail('NestedGroupMember', `${ref} is a group nested in ${group.entry.displayName}; on-demand does not follow nested groups: select users who are direct members`)
-        : fail('NotADirectMember', `${ref} is not a direct member of group ${group.entry.displayName}: select one of its direct members`, direct.map(candidateLabel));
+      if (isNested) return fail('NestedGroupMember', `${ref} is a group nested in ${group.entry.displayName}; on-demand does not follow nested groups: select users who are direct members`);
+      // "On-demand provisioning doesn't support nested groups that aren't directly assigned to
+      // the application" (provision-on-demand.md, known limitations): say which nested group.
+      const via = nestedGroupHolding(index, nested, ref);
+      const reason = via
+        ? `${ref} is not a direct member of group ${group.entry.displayName}, only of ${via}, a group nested in it; on-demand does not follow nested groups: select direct members, or provision ${via} itself if it is assigned to the application`
+        : `${ref} is not a direct member of group ${group.entry.displayName}: select one of its direct members`;
+      return fail('NotADirectMember', reason, direct.length > 0 ? direct.map(candidateLabel) : undefined);
     }
     if (members.includes(member)) return fail('DuplicateMember', `${ref} is selected twice`);
     members.push(member);
   }
   return { ok: true, subject: { kind: 'group', group, members } };
+}
+
+/** The nested group (at any depth below `nested`) that has the user `ref` as a direct member. */
+function nestedGroupHolding(index: SourceIndex, nested: readonly string[], ref: string): string | undefined {
+  const seen = new Set<string>();
+  const queue = nested.map((n) => index.findGroup(n)).filter((g) => g !== undefined);
+  while (queue.length > 0) {
+    const inner = queue.shift()!;
+    if (seen.has(inner.objectId) || inner.entry.deleted) continue;
+    seen.add(inner.objectId);
+    for (const m of inner.entry.members ?? []) {
+      const user = index.findUser(m);
+      if (user && !user.entry.deleted && matchesMemberQuery(user, ref)) return inner.entry.displayName;
+      const group = user ? undefined : index.findGroup(m);
+      if (group) queue.push(group);
+    }
+  }
+  return undefined;
 }
 
 function matchesMemberQuery(user: DirectoryUser, ref: string): boolean {

@@ -70,6 +70,12 @@ describe('group run', () => {
     expect(patch).toEqual({ schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ $ref: null, value: result.members[0]?.targetId }] }] });
   });
 
+  it('describes the test connection as a request for a test user, which is what it queries in a group run too', async () => {
+    const result = await run({ app: groupApp, source: directory(), subject: { group: 'Sales', members: [] } });
+    expect(requests(result)[0]).toMatch(/^GET \/Users\?filter=userName eq "/);
+    expect(step(result.result, 'testConnection')?.description).toBe('Authorized access to scim with a request for a test user');
+  });
+
   // Members of an assigned group are assigned through it; a disabled member is out of scope.
   it('leaves out a member who is not in the target after its run, as a warning', async () => {
     const result = await run({

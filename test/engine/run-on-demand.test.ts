@@ -168,3 +168,25 @@ describe('runOnDemand: determinism and the Graph views', () => {
     expect(result.result.summary.provisioningSteps.map((s) => s.provisioningStepType)).toEqual(['import', 'matching', 'scoping', 'export']);
   });
 });
+
+describe('runOnDemand: a short Redact() value', () => {
+  it('is masked as a word but leaves the result\'s own keys and step names intact', async () => {
+    // A nickname `tim` used to rewrite `timestamp` into `[Redact]estamp` everywhere.
+    const app = makeApp({}, { mappings: [...userMappings.slice(0, 3), { target: 'nickName', expression: 'Redact([mailNickname])' }] });
+    const result = await run({ app, source: { users: [{ ...alice, mailNickname: 'tim' }] } });
+    expect(result.redactions).toEqual(['tim']);
+    expect(step(result.result, 'action')?.details.attributes.nickName).toBe('[Redact]');
+    for (const s of result.result.steps) expect(Object.keys(s)).toContain('timestamp');
+    expect(JSON.stringify(result.result)).not.toMatch(/\btim\b/);
+  });
+});
+
+describe('runOnDemand: a Redact() value that is one of the result\'s own words', () => {
+  it('leaves step keys and statuses intact', async () => {
+    const app = makeApp({}, { mappings: [...userMappings.slice(0, 3), { target: 'nickName', expression: 'Redact([department])' }] });
+    const result = await run({ app, source: { users: [{ ...alice, department: 'import' }] } });
+    expect(result.result.steps.map((s) => s.key)).toEqual(['testConnection', 'import', 'scope', 'match', 'action']);
+    expect(step(result.result, 'action')?.details.attributes.nickName).toBe('[Redact]');
+  });
+});
+

@@ -302,6 +302,25 @@ describe('user run: step 5, action', () => {
   });
 });
 
+describe('user run: complex role mappings on update (roleMappings: include)', () => {
+  const role = (value: string) => ({ primary: false, type: 'WindowsAzureActiveDirectoryRole', displayName: value, value });
+  const source = { users: [{ ...alice, assigned: undefined, assignments: [{ role: 'Admin' }, { role: 'Reader' }] }] };
+  const target = { users: [{ ...linkedAlice, roles: [role('Reader'), role('Old')] }] };
+  const settings = { engine: { roleMappings: 'include' as const } };
+
+  it.each([
+    // "it never removes roles": Add with the roles the target lacks (entra-semantics.md §3).
+    { fn: 'AppRoleAssignmentsComplex', op: 'Add', value: [role('Admin')] },
+    // replaces the whole list, so Old is removed (customize-application-attributes.md).
+    { fn: 'AssertiveAppRoleAssignmentsComplex', op: 'Replace', value: [{ ...role('Admin'), displayName: undefined, display: 'Admin' }, { ...role('Reader'), displayName: undefined, display: 'Reader' }] },
+  ])('$fn sends $op roles', async ({ fn, op, value }) => {
+    const app = makeApp({}, { mappings: [...userMappings, { target: 'roles', expression: `${fn}([appRoleAssignments])` }] });
+    const result = await run({ app, source, target, settings });
+    const patch = bodies(result, 'PATCH')[0] as { Operations: unknown[] };
+    expect(JSON.parse(JSON.stringify(patch.Operations))).toEqual([{ op, path: 'roles', value: JSON.parse(JSON.stringify(value)) }]);
+  });
+});
+
 describe('user run: manager reference', () => {
   const withManager = { users: [{ ...alice, manager: 'bob@contoso.com' }, bob] };
   const bobInTarget = { id: 't-bob', userName: 'bob@contoso.com', active: true };

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { OnDemandStep } from '../../src/engine/types.js';
 import { scenarioLines } from '../../src/report/console.js';
-import { explainLines } from '../../src/report/explain.js';
+import { detailLines, explainLines } from '../../src/report/explain.js';
 import { colors } from '../../src/report/format.js';
 import { createReporters } from '../../src/report/registry.js';
 import { runScenario, runScenarios } from '../../src/runner/run.js';
@@ -96,10 +97,12 @@ describe('explainLines', () => {
     const report = await runScenario(loaded.scenarios[0]!, { config });
     expect(report.steps).toEqual([]);
     const lines = explainLines(report);
-    expect(lines.slice(3, 6)).toEqual([
-      'Result: Failure · No action · SubjectNotFound',
+    expect(lines.slice(3, 8)).toEqual([
+      'Error: SubjectNotFound',
       '  no user in the source matches "alice@contoso.com"',
       '  Recommended action: Search by a value the object has: first or last name, display name, user principal name, mail or object id.',
+      '',
+      'Result: Failure · No action · SubjectNotFound',
     ]);
     expect(scenarioLines(report, colors(false)).slice(0, 3)).toEqual([
       expect.stringMatching(/^✗ Nobody · Failure {2}s\.yaml:1 \d+ ms$/),
@@ -122,5 +125,114 @@ describe('explainLines', () => {
   it('explains an error instead of steps', async () => {
     const lines = await explain('crash', '');
     expect(lines.slice(3)).toEqual(['PIPELINE_BUG something broke']);
+  });
+
+  it('shows the properties of every matched target object under its attempt, as the portal\'s match card does', () => {
+    const found = (id: string, userName: string, active: boolean) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id, userName, name: { givenName: 'Amy' }, active, meta: { resourceType: 'User' } });
+    const step = {
+      key: 'match',
+      title: 'Match user between source and target system',
+      status: 'failure',
+      shownInPortal: true,
+      description: '',
+      timestamp: '2026-01-01T00:00:00.000Z',
+      details: {
+        matches: 2,
+        attempts: [
+          { attribute: 'userName', value: null, found: [] },
+          { attribute: 'externalId', value: 'amy', found: [found('u-1', 'amy@contoso.com', true), found('u-2', 'amy.old@contoso.com', false)] },
+        ],
+      },
+    } as unknown as OnDemandStep;
+    expect(detailLines(step)).toEqual([
+      'userName (no source value, skipped) → 0 matches',
+      'externalId eq "amy" → 2 matches: u-1, u-2',
+      '  u-1',
+      '    id              u-1',
+      '    userName        amy@contoso.com',
+      '    name.givenName  Amy',
+      '    active          True',
+      '  u-2',
+      '    id              u-2',
+      '    userName        amy.old@contoso.com',
+      '    name.givenName  Amy',
+      '    active          False',
+    ]);
+  });
+
+  it('names the role mappings an on-demand run left out', () => {
+    const step = {
+      key: 'action',
+      title: 'Perform action',
+      status: 'success',
+      shownInPortal: true,
+      description: '',
+      timestamp: '2026-01-01T00:00:00.000Z',
+      details: { action: 'create', attributes: { userName: 'a@contoso.com' }, modifiedProperties: [], notProvisioned: ['roles'] },
+    } as unknown as OnDemandStep;
+    expect(detailLines(step)).toEqual(['Action: Create', 'userName  a@contoso.com', 'Not provisioned on demand (roles are not supported): roles']);
+  });
+
+  it('shows the reason and recommended action of a run refused before the steps', async () => {
+    const dir = tempDir({
+      's.yaml': scenarioYaml('Refused').replace('provision: { user: alice@contoso.com }', `    group:
+      mappings: [{ target: displayName, source: displayName, match: 1 }]
+source:
+  users: [{ userPrincipalName: alice@contoso.com }]
+  groups: [{ displayName: Outer, assigned: true, members: [Inner] }, { displayName: Inner, members: [alice@contoso.com] }]
+provision: { group: Outer, members: [alice@contoso.com] }`),
+    });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const report = await runScenario(loaded.scenarios[0]!, { config });
+    const reason = 'alice@contoso.com is not a direct member of group Outer, only of Inner, a group nested in it; on-demand does not follow nested groups: select direct members, or provision Inner itself if it is assigned to the application';
+    expect(explainLines(report).slice(3)).toEqual([
+      'Error: NotADirectMember',
+      `  ${reason}`,
+      '  Recommended action: Select users who are direct members of the group.',
+      '',
+      'Result: Failure · No action · NotADirectMember',
+      'Expectations: none written (provision run --update records this outcome)',
+    ]);
+    expect(scenarioLines(report, colors(false))).toContain(`    NotADirectMember: ${reason}`);
+    const outDir = path.join(dir, 'reports');
+    await runScenarios(loaded.scenarios, { config, reporters: createReporters(['html'], { outDir, output: { line: () => {} }, color: false, env: {}, cwd: dir }) });
+    expect(readFileSync(path.join(outDir, 'report.html'), 'utf8')).toContain(`<pre class="failed">NotADirectMember: ${reason}\nRecommended action: Select users who are direct members of the group.</pre>`);
+  });
+
+  it('shows the cards of a group member that failed, with its reason and requests', async () => {
+    const dir = tempDir({
+      's.yaml': scenarioYaml('Member fails').replace('provision: { user: alice@contoso.com }', `    group:
+      mappings: [{ target: displayName, source: displayName, match: 1 }, { target: members, source: members }]
+source:
+  users: [{ userPrincipalName: alice@contoso.com }, { userPrincipalName: bob@contoso.com }]
+  groups: [{ displayName: Sales, assigned: true, members: [alice@contoso.com, bob@contoso.com] }]
+target:
+  faults: [{ on: 'POST /Users', nth: 2, status: 400, body: { detail: bob is reserved } }]
+provision: { group: Sales }`),
+    });
+    const config = configAt(dir);
+    const loaded = await loadScenarios(['s.yaml'], { cwd: dir, config });
+    const report = await runScenario(loaded.scenarios[0]!, { config });
+    expect(scenarioLines(report, colors(false))).toEqual(expect.arrayContaining(['    member bob@contoso.com — Failure · Create · SystemForCrossDomainIdentityManagementBadRequest', '        Web Response: {"detail":"bob is reserved"}']));
+    const lines = explainLines(report);
+    const member = lines.slice(lines.indexOf('Member bob@contoso.com'));
+    expect(lines).not.toContain('Member alice@contoso.com');
+    expect(member.slice(0, 2)).toEqual(['Member bob@contoso.com', '  1. Import user — Success']);
+    const action = member.slice(member.indexOf('  4. Perform action — Failure'));
+    expect(action).toEqual(expect.arrayContaining([
+      '     Error: SystemForCrossDomainIdentityManagementBadRequest',
+      '       StatusCode: BadRequest',
+      '       Web Response: {"detail":"bob is reserved"}',
+      '       POST /Users → 400',
+    ]));
+  });
+
+  it('says "(no value)" for a scoping clause on an attribute the object has no value for', () => {
+    const step = {
+      key: 'scope', title: 'Determine if user is in scope', status: 'skipped', shownInPortal: true, description: '', timestamp: '',
+      details: { inScope: false, facts: [{ label: 'Assigned to application', value: 'True', passed: true }, { label: 'Sales only department EQUALS Sales', value: '', passed: false }] },
+    } as unknown as OnDemandStep;
+    expect(detailLines(step)).toEqual(['✓ Assigned to application: True', '✗ Sales only department EQUALS Sales: (no value)']);
   });
 });

@@ -31,6 +31,25 @@ describe('createRedactor', () => {
     expect(short({ a: 'ab', b: 'cabin' })).toEqual({ a: '[REDACTED]', b: 'cabin' });
   });
 
+  it('masks a token only as a whole word, so a short word token leaves the report structure alone', () => {
+    // A scenario token `test` used to turn step key `testConnection` into `[REDACTED]Connection`
+    // (explain crashed on the missing step).
+    const word = createRedactor({ tokens: ['test'], redacted: [] });
+    expect(word({ key: 'testConnection', testConnection: { detail: 'token test refused' } })).toEqual({
+      key: 'testConnection',
+      testConnection: { detail: 'token [REDACTED] refused' },
+    });
+  });
+
+  it('leaves the report\'s own vocabulary alone when a token is one of its words', () => {
+    // A token `match` used to blank the match step's key, and explain failed on it.
+    const word = createRedactor({ tokens: ['match'], redacted: [] });
+    expect(word({ steps: [{ key: 'match', status: 'success', description: 'no match found' }], exchanges: [{ step: 'match' }] })).toEqual({
+      steps: [{ key: 'match', status: 'success', description: 'no [REDACTED] found' }],
+      exchanges: [{ step: 'match' }],
+    });
+  });
+
   it('does not change its input', () => {
     const input = { a: 'tok-secret-1' };
     redact(input);

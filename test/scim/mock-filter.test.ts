@@ -63,6 +63,22 @@ describe('filter evaluation', () => {
     expect(matchesFilter(alice, parseFilter(text), 'User')).toBe(expected);
   });
 
+  // Comparison values are JSON strings: `\\` is one backslash, `\"` a quote, `\u00e9` an é.
+  const escaped = { ...alice, externalId: 'CONTOSO\\jdoe', nickName: 'ends with \\', displayName: 'R&D "Core" café', emails: [{ type: 'w\\x', value: 'a\\b' }] };
+  it.each([
+    ['externalId eq "CONTOSO\\\\jdoe"', 'CONTOSO\\jdoe'],
+    ['nickName eq "ends with \\\\"', 'ends with \\'],
+    ['displayName eq "R&D \\"Core\\" caf\\u00e9"', 'R&D "Core" café'],
+  ])('decodes the JSON escapes of %s (RFC 7644 §3.4.2.2)', (text, value) => {
+    const filter = parseFilter(text);
+    expect(filter).toMatchObject({ op: 'eq', compValue: value });
+    expect(matchesFilter(escaped, filter, 'User')).toBe(true);
+  });
+
+  it('decodes escapes inside a value filter too', () => {
+    expect(matchesFilter(escaped, parseFilter('emails[type eq "w\\\\x"].value eq "a\\\\b"'), 'User')).toBe(true);
+  });
+
   it('binds a value-path comparison to the same element', () => {
     expect(bindValuePathComparisons('emails[type eq "work"].value eq "a"')).toBe('emails[(type eq "work") and value eq "a"]');
     expect(bindValuePathComparisons('emails[type eq "w]"].value pr and x eq "]"')).toBe('emails[(type eq "w]") and value pr] and x eq "]"');
@@ -78,7 +94,7 @@ describe('filter evaluation', () => {
     ]);
   });
 
-  it.each(['userName eq', 'externalId eq jyoung', 'userName eq "a" or', 'active gt true'])('rejects %s with 400 invalidFilter', (text) => {
+  it.each(['userName eq', 'externalId eq jyoung', 'userName eq "a" or', 'active gt true', 'userName eq "bad \\q escape"'])('rejects %s with 400 invalidFilter', (text) => {
     let error: unknown;
     try {
       matchesFilter(alice, parseFilter(text), 'User');

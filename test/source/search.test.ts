@@ -92,6 +92,19 @@ describe('resolveSubject', () => {
     }
   });
 
+  it('names the nested group a selected member belongs to, and lists no candidates when there are none', () => {
+    const viaNested = resolveSubject(index, { group: 'Sales', members: ['dan@contoso.com'] }, 'scim', exact);
+    expect(viaNested.ok ? '' : viaNested.problem.reason).toBe(
+      'dan@contoso.com is not a direct member of group Sales, only of Nested, a group nested in it; on-demand does not follow nested groups: select direct members, or provision Nested itself if it is assigned to the application',
+    );
+    const onlyNested = indexSource({ users: [{ userPrincipalName: 'a@contoso.com' }], groups: [{ displayName: 'Inner', members: ['a@contoso.com'] }, { displayName: 'Outer', members: ['Inner'] }] }, seededRandom(1));
+    const result = resolveSubject(onlyNested, { group: 'Outer', members: ['a@contoso.com'] }, 'scim', exact);
+    expect(result.ok ? undefined : result.problem).toEqual({
+      code: 'NotADirectMember',
+      reason: 'a@contoso.com is not a direct member of group Outer, only of Inner, a group nested in it; on-demand does not follow nested groups: select direct members, or provision Inner itself if it is assigned to the application',
+    });
+  });
+
   it('lists candidates as name, UPN and object id', () => {
     const result = resolveSubject(index, { user: 'Smith' }, 'scim', exact);
     expect(result.ok ? [] : result.problem.candidates).toEqual([

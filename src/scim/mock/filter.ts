@@ -49,13 +49,45 @@ export function bindValuePathComparisons(text: string): string {
   return out;
 }
 
-/** Parses a filter as the target sees it; a syntax error is a 400 invalidFilter (RFC 7644 §3.4.2.2). */
+/** A JSON string literal, escapes included. */
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * Parses a filter as the target sees it; a syntax error is a 400 invalidFilter (RFC 7644 §3.4.2.2).
+ *
+ * A comparison value is a JSON string (RFC 7644 §3.4.2.2), so `"CONTOSO\\jdoe"` means one
+ * backslash. The parser unescapes only `\"` (it kept `\\` as two backslashes, and failed on a
+ * value ending in one), so every literal is decoded with JSON.parse first and handed to the parser
+ * as a plain placeholder, then put back into the parsed filter.
+ */
 export function parseFilter(text: string): Filter {
+  const literals: string[] = [];
   try {
-    return parse(bindValuePathComparisons(text.trim()));
+    const masked = text.trim().replace(STRING_LITERAL, (literal) => {
+      literals.push(JSON.parse(literal) as string);
+      return `"L${literals.length - 1}"`;
+    });
+    return restoreLiterals(parse(bindValuePathComparisons(masked)), literals);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ScimProtocolError(400, `The filter "${text}" cannot be parsed: ${reason}`, 'invalidFilter');
+  }
+}
+
+/** Puts the decoded string literals back in place of their `L<n>` placeholders. */
+function restoreLiterals(filter: Filter, literals: readonly string[]): Filter {
+  switch (filter.op) {
+    case 'and':
+    case 'or':
+      return { ...filter, filters: filter.filters.map((f) => restoreLiterals(f, literals)) };
+    case 'not':
+      return { ...filter, filter: restoreLiterals(filter.filter, literals) };
+    case '[]':
+      return { ...filter, valFilter: restoreLiterals(filter.valFilter, literals) };
+    case 'pr':
+      return filter;
+    default:
+      return typeof filter.compValue === 'string' ? { ...filter, compValue: literals[Number(filter.compValue.slice(1))] ?? filter.compValue } : filter;
   }
 }
 
