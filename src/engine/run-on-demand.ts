@@ -186,12 +186,17 @@ async function runMember(run: RunState, user: DirectoryUser): Promise<Recorded> 
 
 /** The group's outcome once its members were added: the worse of the two steps. */
 function mergeMembership(outcome: ObjectOutcome, status: string, added: number, error?: ErrorInformation): ObjectOutcome {
-  if (status === 'failure') return { ...outcome, status: 'failure', ...(error ? { error } : {}) };
+  let merged = outcome;
+  if (added > 0) {
+    // Membership changed (also by the batches before a failing one), so the group was updated
+    // even when its own attributes already matched.
+    const { skipReason: _reason, skipMessage: _message, ...rest } = outcome;
+    const action = outcome.action === 'skip' || outcome.action === 'other' ? 'update' : outcome.action;
+    merged = { ...(outcome.action === 'skip' ? rest : outcome), action };
+  }
+  if (status === 'failure') return { ...merged, status: 'failure', ...(error ? { error } : {}) };
   if (added === 0) return outcome;
-  // Membership changed, so the group was updated even when its own attributes already matched.
-  const { skipReason: _reason, skipMessage: _message, ...rest } = outcome;
-  const action = outcome.action === 'skip' || outcome.action === 'other' ? 'update' : outcome.action;
-  return { ...(outcome.action === 'skip' ? rest : outcome), action, status: status === 'warning' ? 'warning' : outcome.status === 'skipped' ? 'success' : outcome.status };
+  return { ...merged, status: status === 'warning' ? 'warning' : outcome.status === 'skipped' ? 'success' : outcome.status };
 }
 
 /** Builds the results; the summary ids are drawn after every step so they never shift Guid(). */

@@ -82,7 +82,9 @@ export const describe = {
   membersAdded: (c: TextContext, added: number, missing: number) =>
     `${added} member(s) added to ${typeName(c.objectType)} '${c.id}' in ${c.target}` +
     (missing > 0 ? `; ${missing} member(s) not in ${c.target} were left out` : ''),
-  membersFailed: (c: TextContext) => `Failed to update the members of ${typeName(c.objectType)} '${c.id}' in ${c.target}`,
+  membersFailed: (c: TextContext, added = 0) =>
+    `Failed to update the members of ${typeName(c.objectType)} '${c.id}' in ${c.target}` +
+    (added > 0 ? `; ${added} member(s) were added by the batches before the failing one` : ''),
 };
 
 function pastTense(action: ActionKind): string {

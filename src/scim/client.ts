@@ -92,7 +92,10 @@ export interface ScimClient {
   ): Promise<ScimResult<{ body: PatchRequest | undefined; resource?: ScimResource }>>;
   /** Writes the manager reference after the create (§6). */
   setManager(userId: string, managerId: string): Promise<ScimResult<{ body: PatchRequest }>>;
-  /** Adds members in batches of `membershipBatchSize` (§7); stops at the first failing batch. */
+  /**
+   * Adds members in batches of `membershipBatchSize` (§7); stops at the first failing batch, whose
+   * failure lists the batches that succeeded before it (`completedBatches`).
+   */
   addMembers(groupId: string, memberIds: readonly string[]): Promise<ScimResult<{ bodies: PatchRequest[] }>>;
   /** Removes members in batches of `membershipBatchSize`; stops at the first failing batch. */
   removeMembers(groupId: string, memberIds: readonly string[]): Promise<ScimResult<{ bodies: PatchRequest[] }>>;
@@ -272,7 +275,13 @@ export function createScimClient(config: ScimClientConfig): ScimClient {
       const body = operation === 'addMembers' ? addMembersBody(batch, dialect) : removeMembersBody(batch, dialect);
       bodies.push(body);
       const result = await patch(operation, 'Group', groupId, body);
-      if (!result.ok) return result;
+      if (!result.ok) {
+        // The batches before this one landed: say so, or a report reads "0 added" over a target
+        // that holds them.
+        if (start === 0) return result;
+        const completedBatches = { memberIds: memberIds.slice(0, start), count: bodies.length - 1 };
+        return { ok: false, failure: { ...result.failure, completedBatches } };
+      }
       status = result.status;
       attempts += result.attempts;
     }

@@ -193,6 +193,12 @@ export interface ScimFailure {
   attempts: number;
   /** Target objects a query found (DuplicateTargetEntries, MultipleEntriesInResponse). */
   found?: ScimResource[];
+  /**
+   * A batched membership change (`addMembers`, `removeMembers`) that failed after earlier batches
+   * succeeded: the member ids those batches changed (they are in the target now) and their
+   * count. Absent when the first batch failed.
+   */
+  completedBatches?: { memberIds: string[]; count: number };
 }
 
 /** A client call's outcome: the success payload, or a failure carrying Entra's error code. */

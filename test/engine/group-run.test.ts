@@ -138,6 +138,30 @@ describe('group run', () => {
     expect(step(result.result, 'membership')?.status).toBe('failure');
   });
 
+  it('reports the members of the batches before a failing membership PATCH as added, and the group as updated', async () => {
+    const users = [alice, bob, carol];
+    const result = await run({
+      app: groupApp,
+      source: directory({}, users),
+      subject: { group: 'Sales' },
+      target: {
+        users: users.map((u) => ({ id: `t-${u.mailNickname}`, userName: u.userPrincipalName, externalId: u.mailNickname, active: true, displayName: u.displayName })),
+        groups: [{ id: 'g-1', displayName: 'Sales', externalId: 'src-sales' }],
+        faults: [{ on: 'PATCH /Groups/*', nth: 2, status: 500 }],
+      },
+      settings: { scim: { membershipBatchSize: 2 } },
+    });
+    expect(step(result.result, 'membership')).toMatchObject({
+      status: 'failure',
+      details: { added: ['t-alice', 't-bob'], missing: [], batches: 1 },
+      description: expect.stringContaining('2 member(s) were added'),
+    });
+    expect(result.result).toMatchObject({ status: 'failure', action: 'update', error: { errorCode: 'SystemForCrossDomainIdentityManagementInternalServerError' } });
+    expect(result.result.skipReason).toBeUndefined();
+    const group = result.target.groups[0] as { members?: Array<{ value: string }> };
+    expect(group.members?.map((m) => m.value)).toEqual(['t-alice', 't-bob']);
+  });
+
   it('fails a group create and provisions no member', async () => {
     const result = await run({
       app: groupApp,

@@ -320,7 +320,14 @@ describe('manager and membership', () => {
     const target = await startTarget({ users: [alice, bob], groups: [{ id: 'g-1', displayName: 'G' }], faults: [{ on: 'PATCH /Groups/*', nth: 2, status: 500 }] });
     const failure = failureOf(await makeClient({ settings: { membershipBatchSize: 1 } }).addMembers('g-1', ['u-1', 'u-2', 'u-1']));
     expect(failure.errorCode).toBe('SystemForCrossDomainIdentityManagementInternalServerError');
+    expect(failure.completedBatches).toEqual({ memberIds: ['u-1'], count: 1 });
     expect(requestLines(target)).toEqual(['PATCH /Groups/g-1 → 204', 'PATCH /Groups/g-1 → 500']);
+  });
+
+  it('names no completed batch when the first one fails', async () => {
+    await startTarget({ users: [alice, bob], groups: [{ id: 'g-1', displayName: 'G' }], faults: [{ on: 'PATCH /Groups/*', status: 500 }] });
+    const failure = failureOf(await makeClient({ settings: { membershipBatchSize: 1 } }).addMembers('g-1', ['u-1', 'u-2']));
+    expect(failure.completedBatches).toBeUndefined();
   });
 });
 

@@ -45,15 +45,18 @@ export async function membershipStep(
   const answer = await run.client.addMembers(groupId, ids);
   if (!answer.ok) {
     const error = scimError(answer.failure);
+    // Batches before the failing one landed in the target: report them as added.
+    const done = answer.failure.completedBatches;
+    const added = done?.memberIds ?? [];
     recorder.record('membership', {
       ...base,
       status: 'failure',
-      description: describe.membersFailed(text),
-      details: { added: [], removed: [], missing, batches: 0 },
+      description: describe.membersFailed(text, added.length),
+      details: { added, removed: [], missing, batches: done?.count ?? 0 },
       error,
       graphDetails,
     });
-    return { status: 'failure', added: 0, error };
+    return { status: 'failure', added: added.length, error };
   }
   const status: StepStatus = missing.length > 0 ? 'warning' : 'success';
   recorder.record('membership', {
