@@ -93,6 +93,16 @@ describe('applying PATCH', () => {
       expected: { name: { givenName: 'K', familyName: 'Smith' }, [ENTERPRISE]: { employeeNumber: '1', department: 'Ops' } },
     },
     {
+      name: 'a filter on a boolean with a string ("True", as Entra\'s roles[primary eq "True"].value) finds the boolean element',
+      body: patch({ op: 'Replace', path: 'emails[primary eq "True"].value', value: 'p@x.com' }),
+      expected: { emails: [{ type: 'work', value: 'p@x.com', primary: true }] },
+    },
+    {
+      name: 'a filter on a boolean with a string and no match adds a boolean element',
+      body: patch({ op: 'Add', path: 'roles[primary eq "True"].value', value: 'Admin' }),
+      expected: { roles: [{ primary: true, value: 'Admin' }] },
+    },
+    {
       name: 'emails replaced as a list with a string primary',
       body: patch({ op: 'Replace', path: 'emails', value: [{ type: 'work', value: 'z@x.com', primary: 'True' }] }),
       expected: { emails: [{ type: 'work', value: 'z@x.com', primary: true }] },
@@ -125,6 +135,7 @@ describe('applying PATCH', () => {
   it.each([
     ['a string boolean on a strict target', 'invalidValue', patch({ op: 'Replace', path: 'active', value: 'False' }), strict],
     ['a string boolean in a path-less replace on a strict target', 'invalidValue', patch({ op: 'replace', value: { active: 'False' } }), strict],
+    ['a string boolean in a value filter on a strict target', 'invalidFilter', patch({ op: 'Replace', path: 'roles[primary eq "True"].value', value: 'Admin' }), strict],
     ['a non-boolean string for a boolean', 'invalidValue', patch({ op: 'replace', path: 'active', value: 'no' }), lenient],
     ['an unknown op', 'invalidSyntax', patch({ op: 'Merge', path: 'active', value: true }), lenient],
     ['remove without a path', 'noTarget', patch({ op: 'Remove' }), lenient],

@@ -124,7 +124,7 @@ function normalise(raw: JsonObject, index: number, type: ScimResourceType, quirk
     return Object.keys(canonical).length > 0 ? [{ op, value: canonical }] : [];
   }
 
-  const path = keyForStore(type, rawPath);
+  const path = filterBooleans(type, keyForStore(type, rawPath), quirks);
   if (hasValue) value = fixValue(type, path, value, quirks);
   if (op === 'remove' && Array.isArray(value) && !path.includes('[')) {
     // Default dialect: `Remove members` with a value list (§5). Remove by the elements' `value`.
@@ -201,6 +201,28 @@ export function coerceBooleans(type: ScimResourceType, path: string, value: unkn
     throw new ScimProtocolError(400, message, 'invalidValue');
   }
   return lower === 'true';
+}
+
+/**
+ * A value filter comparing a boolean sub-attribute with a string, as Entra's documented target path
+ * `roles[primary eq "True"].value` does (entra-semantics.md §4.4): read as the boolean, like a
+ * string boolean in a value (a 400 when the target is strict). scim-patch compares types exactly,
+ * so `true` never equalled `"True"` and a Replace added a second, string-typed primary element.
+ */
+function filterBooleans(type: ScimResourceType, path: string, quirks: PatchQuirks): string {
+  const open = path.indexOf('[');
+  const close = path.lastIndexOf(']');
+  if (open < 0 || close < open) return path;
+  const head = path.slice(0, open);
+  const filter = path.slice(open + 1, close).replace(/(\b[A-Za-z$][\w$]*)(\s+eq\s+)"(true|false)"/gi, (whole, sub: string, eq: string, text: string) => {
+    if (attributeInfo(type, `${head}.${sub}`).type !== 'boolean') return whole;
+    if (quirks.strictBooleans) {
+      const message = `The attribute "${head}.${sub}" is a boolean; the string "${text}" is not accepted in a filter`;
+      throw new ScimProtocolError(400, message, 'invalidFilter');
+    }
+    return `${sub}${eq}${text.toLowerCase()}`;
+  });
+  return `${head}[${filter}]${path.slice(close + 1)}`;
 }
 
 function normalisePathText(path: string): string {
