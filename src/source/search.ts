@@ -134,7 +134,12 @@ function findGroup(
   }
   const members: DirectoryUser[] = [];
   for (const ref of memberQueries) {
-    const member = direct.find((user) => matchesMemberQuery(user, ref));
+    const hits = direct.filter((user) => matchesMemberQuery(user, ref));
+    if (hits.length > 1) {
+      // Two members share the display name (or mail): like the user search, refuse to guess.
+      return fail('AmbiguousSubject', `${hits.length} members of group ${group.entry.displayName} match "${ref}": select members by user principal name or object id`, hits.map(candidateLabel));
+    }
+    const member = hits[0];
     if (!member) {
       const isNested = nested.some((n) => n.toLowerCase() === ref.toLowerCase());
       if (isNested) return fail('NestedGroupMember', `${ref} is a group nested in ${group.entry.displayName}; on-demand does not follow nested groups: select users who are direct members`);

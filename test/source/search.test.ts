@@ -15,12 +15,15 @@ const source: SourceDirectory = {
     { userPrincipalName: 'eve@contoso.com' },
     { userPrincipalName: 'frank@contoso.com' },
     { userPrincipalName: 'gina@contoso.com' },
+    { objectId: 'u-hal', userPrincipalName: 'hal@contoso.com', displayName: 'Hal Ford' },
+    { objectId: 'u-hal2', userPrincipalName: 'hal2@contoso.com', displayName: 'Hal Ford' },
   ],
   groups: [
     { objectId: 'g-sales', displayName: 'Sales', members: ['alice@contoso.com', 'u-alan', 'Nested', 'bob@contoso.com', 'carol@contoso.com'] },
     { objectId: 'g-nested', displayName: 'Nested', members: ['dan@contoso.com'] },
     { objectId: 'g-big', displayName: 'Everyone', members: ['alice@contoso.com', 'alan@contoso.com', 'dan@contoso.com', 'eve@contoso.com', 'frank@contoso.com', 'gina@contoso.com'] },
     { objectId: 'g-gone', displayName: 'Gone', deleted: true },
+    { objectId: 'g-pair', displayName: 'Pair', members: ['hal@contoso.com', 'hal2@contoso.com'] },
   ],
 };
 
@@ -56,6 +59,8 @@ const rows: Row[] = [
   { name: 'member who is not a direct member', subject: { group: 'Sales', members: ['dan@contoso.com'] }, code: 'NotADirectMember', candidates: 3 },
   { name: 'nested group as member', subject: { group: 'Sales', members: ['Nested'] }, code: 'NestedGroupMember' },
   { name: 'soft-deleted member', subject: { group: 'Sales', members: ['bob@contoso.com'] }, code: 'NotADirectMember', candidates: 3 },
+  { name: 'member picked by a display name two direct members share', subject: { group: 'Pair', members: ['Hal Ford'] }, code: 'AmbiguousSubject', candidates: 2 },
+  { name: 'members told apart by UPN', subject: { group: 'Pair', members: ['hal2@contoso.com', 'hal@contoso.com'] }, found: 'g-pair', members: ['u-hal2', 'u-hal'] },
   { name: 'member picked twice', subject: { group: 'Sales', members: ['u-alan', 'alan@contoso.com'] }, code: 'DuplicateMember' },
   { name: 'six members picked', subject: { group: 'Everyone', members: ['a', 'b', 'c', 'd', 'e', 'f'] }, code: 'TooManyGroupMembers' },
   { name: 'group with six direct members and none picked', subject: { group: 'Everyone' }, code: 'TooManyGroupMembers', candidates: 6 },
