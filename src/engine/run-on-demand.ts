@@ -9,7 +9,7 @@ import { seededRandom } from '../core/determinism.js';
 import { createScimClient } from '../scim/client.js';
 import { createMockScimTarget } from '../scim/mock/target.js';
 import type { MockScimTarget, TargetState } from '../scim/types.js';
-import { indexSource, userLabel, type DirectoryUser } from '../source/directory.js';
+import { indexSource, sourceReferenceIssues, userLabel, type DirectoryUser } from '../source/directory.js';
 import { resolveSubject, type ResolvedSubject } from '../source/search.js';
 import type { SourceDirectory, Subject } from '../source/types.js';
 import { entraError } from './entra-errors.js';
@@ -57,6 +57,8 @@ export async function runOnDemand(
   if (issues.length > 0) return early(invalid(issues), issues);
 
   const index = indexSource(source, context.random);
+  const references = sourceReferenceIssues(index);
+  if (references.length > 0) return early(invalid(references), references);
   const found = resolveSubject(index, subject, app.template ?? 'scim', {
     match: context.settings.engine.subjectSearch,
     findDisabledUsers: context.settings.engine.findDisabledUsers,

@@ -4,6 +4,7 @@
  * user's manager) resolve through one look-up.
  */
 import { hashString, seededRandom, type RandomSource } from '../core/determinism.js';
+import type { Issue } from '../core/errors.js';
 import type { SourceDirectory, SourceGroup, SourceUser } from './types.js';
 
 /** A source user with its object id settled. */
@@ -97,6 +98,28 @@ export function indexSource(source: SourceDirectory, random: RandomSource): Sour
     findGroup: (ref) => groupKeys.get(ref.toLowerCase()) ?? undefined,
     userById: (objectId) => byId.get(objectId.toLowerCase()),
   };
+}
+
+/**
+ * Group members that name nothing: a reference matching no user (objectId, UPN or mail) and no
+ * group (objectId or displayName) of the source, or several users. Such a member would silently
+ * drop out of the group — of its on-demand members and of the scope of assigned groups — so the
+ * run refuses the source instead (`SOURCE_UNKNOWN_MEMBER`, paths under `source.groups`).
+ */
+export function sourceReferenceIssues(index: SourceIndex): Issue[] {
+  const issues: Issue[] = [];
+  for (const group of index.groups) {
+    for (const [position, ref] of (group.entry.members ?? []).entries()) {
+      if (index.findUser(ref) || index.findGroup(ref)) continue;
+      issues.push({
+        code: 'SOURCE_UNKNOWN_MEMBER',
+        message: `group ${group.entry.displayName} lists the member "${ref}", which names no single user or group of the source`,
+        hint: "write a member's userPrincipalName, mail or objectId (a nested group's displayName or objectId), each naming exactly one object",
+        path: ['source', 'groups', group.index, 'members', position],
+      });
+    }
+  }
+  return issues;
 }
 
 /** The name a user goes by in messages and reports: UPN, else mail, else display name, else object id. */

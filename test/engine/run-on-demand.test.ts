@@ -12,7 +12,7 @@ describe('runOnDemand: runs that end before the steps', () => {
     { name: 'unknown user', input: { subject: { user: 'nobody@contoso.com' } }, code: 'SubjectNotFound', reason: /nobody/ },
     { name: 'soft-deleted user', input: { source: { users: [{ ...alice, deleted: true }] } }, code: 'SubjectNotFound', reason: /soft-deleted/ },
     { name: 'ambiguous search', input: { source: { users: [alice, { ...bob, surname: 'Smith' }, { ...alice, objectId: 'x', userPrincipalName: 'a2@c.com', surname: 'Smith' }] }, subject: { user: 'Smith' } }, code: 'AmbiguousSubject', reason: /2 users match/ },
-    { name: 'six members', input: { app: makeApp({}, {}, {}), source: { users: [alice], groups: [{ displayName: 'G', members: ['a', 'b', 'c', 'd', 'e', 'f'] }] }, subject: { group: 'G', members: ['a', 'b', 'c', 'd', 'e', 'f'] } }, code: 'TooManyGroupMembers', reason: /at most 5/ },
+    { name: 'six members', input: { app: makeApp({}, {}, {}), source: { users: ['a', 'b', 'c', 'd', 'e', 'f'].map((u) => ({ userPrincipalName: u })), groups: [{ displayName: 'G', members: ['a', 'b', 'c', 'd', 'e', 'f'] }] }, subject: { group: 'G', members: ['a', 'b', 'c', 'd', 'e', 'f'] } }, code: 'TooManyGroupMembers', reason: /at most 5/ },
     { name: 'not a direct member', input: { app: makeApp({}, {}, {}), source: { users: [alice, bob], groups: [{ displayName: 'G', members: ['alice@contoso.com'] }] }, subject: { group: 'G', members: ['bob@contoso.com'] } }, code: 'NotADirectMember', reason: /direct member/ },
     { name: 'worker subject on a SCIM app', input: { subject: { worker: '21001' } }, code: 'WorkerSubjectNotSupported', reason: /Workday or SuccessFactors/ },
   ])('$name → $code', async ({ input, code, reason }) => {
@@ -21,6 +21,17 @@ describe('runOnDemand: runs that end before the steps', () => {
     expect(result.result.steps).toEqual([]);
     expect(result.exchanges).toEqual([]);
     expect(JSON.parse(result.result.onDemandResponse.key)).toMatchObject({ result: 'Failure', details: { errorCode: code } });
+  });
+
+  it.each([
+    { name: 'a member naming nobody', members: ['alice@contoso.com', 'ghost@contoso.com'], position: 1 },
+    { name: 'a member naming two users (a shared mail)', members: ['shared@contoso.com'], position: 0 },
+  ])('refuses a source group with $name (SOURCE_UNKNOWN_MEMBER, InvalidConfiguration)', async ({ members, position }) => {
+    const source = { users: [{ ...alice, mail: 'shared@contoso.com' }, { ...bob, mail: 'shared@contoso.com' }], groups: [{ displayName: 'Other' }, { displayName: 'G', assigned: true, members }] };
+    const result = await run({ app: makeApp({}, {}, {}), source, subject: { user: 'alice@contoso.com' } });
+    expect(result.issues).toEqual([expect.objectContaining({ code: 'SOURCE_UNKNOWN_MEMBER', path: ['source', 'groups', 1, 'members', position] })]);
+    expect(result.result).toMatchObject({ status: 'failure', error: { errorCode: 'InvalidConfiguration' } });
+    expect(result.exchanges).toEqual([]);
   });
 
   it('lists the candidates of an ambiguous search in additionalDetails', async () => {
