@@ -198,6 +198,14 @@ describe('PATCH over HTTP', () => {
     expect(target.snapshot().groups[0]?.displayName).toBe('Sales EMEA');
   });
 
+  it('lists the enterprise URN in schemas once a PATCH adds the extension, and drops it once emptied', async () => {
+    const target = await startTarget({ users: [{ id: 'u-9', userName: 'kim@contoso.com' }] });
+    const added = await send('/Users/u-9', patch({ op: 'Add', path: `${ENTERPRISE}:employeeNumber`, value: '7' }));
+    expect(((await added.json()) as { schemas?: unknown }).schemas).toEqual(['urn:ietf:params:scim:schemas:core:2.0:User', ENTERPRISE]);
+    await send('/Users/u-9', patch({ op: 'Remove', path: `${ENTERPRISE}:employeeNumber` }));
+    expect(target.snapshot().users[0]?.schemas).toEqual(['urn:ietf:params:scim:schemas:core:2.0:User']);
+  });
+
   it('patchStatus overrides the answer', async () => {
     await startTarget({ users: [user], groups: [{ id: 'g-1', displayName: 'G', members: [{ value: 'u-1' }] }] }, { patchStatus: 200 });
     const g = await send('/Groups/g-1', patch({ op: 'Replace', path: 'displayName', value: 'H' }));

@@ -79,7 +79,9 @@ export class TargetStore {
   patch(type: ScimResourceType, id: string, body: unknown): JsonObject {
     const current = this.require(type, id);
     const { meta: _ignored, ...patched } = applyPatch(current, body, type, this.options.quirks);
-    // meta is read-only and stays last; only lastModified moves.
+    // schemas follows the attributes as on a create (a PATCH can add or empty the enterprise
+    // object); meta is read-only and stays last; only lastModified moves.
+    patched.schemas = schemasOf(type, patched);
     return this.store(type, { ...patched, meta: { ...(current.meta as JsonObject), lastModified: this.now() } });
   }
 
@@ -130,8 +132,7 @@ export class TargetStore {
    */
   private envelope(type: ScimResourceType, input: JsonObject, id: string, kept: JsonObject = {}): JsonObject {
     const { id: _ignoredId, schemas: _ignoredSchemas, meta: _ignoredMeta, ...attributes } = input;
-    const schemas = [coreSchemaOf(type)];
-    if (type === 'User' && findKey(attributes, ENTERPRISE_USER_SCHEMA) !== undefined) schemas.push(ENTERPRISE_USER_SCHEMA);
+    const schemas = schemasOf(type, attributes);
     const now = this.now();
     const meta = {
       resourceType: type,
@@ -162,4 +163,11 @@ export class TargetStore {
   private now(): string {
     return isoString(this.options.clock.now());
   }
+}
+
+/** `schemas` of a stored resource: the core URN, plus the enterprise URN when that object is present. */
+function schemasOf(type: ScimResourceType, attributes: JsonObject): string[] {
+  const schemas = [coreSchemaOf(type)];
+  if (type === 'User' && findKey(attributes, ENTERPRISE_USER_SCHEMA) !== undefined) schemas.push(ENTERPRISE_USER_SCHEMA);
+  return schemas;
 }
