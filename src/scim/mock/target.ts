@@ -145,7 +145,9 @@ export async function createMockScimTarget(
       if (fault.delayMs >= timeoutMs) return fail('timeout');
       if (fault.delayMs > 0) {
         // A delay ends with the mock: a closed target (a run that timed out) keeps no timer alive.
-        const waited = await sleep(fault.delayMs, true, { signal: (closing ??= new AbortController()).signal }).catch(() => false);
+        // (After close() the signal is an aborted one, as the closing one would be.)
+        const signal = closed ? AbortSignal.abort() : (closing ??= new AbortController()).signal;
+        const waited = await sleep(fault.delayMs, true, { signal }).catch(() => false);
         if (!waited) return fail('reset');
       }
     }
