@@ -28,6 +28,8 @@ export class AppResolver {
   /** Problems in app files, each reported once per run. */
   readonly issues: Issue[] = [];
   private readonly files = new Map<string, Promise<AppFile>>();
+  /** One resolved app per app file or named app: the scenarios using it share its objects. */
+  private readonly shared = new Map<string, ResolvedApp>();
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -44,11 +46,11 @@ export class AppResolver {
     if (named !== undefined) {
       const configFile = this.config.configFile ? displayPath(this.config.configFile, this.cwd) : 'the config';
       if (typeof named !== 'string') {
-        return {
+        return this.share(`config\0${ref}`, () => ({
           app: { name: ref, ...named },
           origin: { kind: 'config', name: ref, ...(this.config.configFile ? { file: configFile } : {}) },
           text: { kind: 'config', file: configFile, ...(this.config.configFile ? { absolute: this.config.configFile } : {}), basePath: ['apps', ref] },
-        };
+        }));
       }
       const file = path.resolve(this.config.rootDir, named);
       return this.fromFile(file, ref, scenario, { kind: 'config', name: ref, file: displayPath(file, this.cwd) });
@@ -97,7 +99,16 @@ export class AppResolver {
         ],
       };
     }
-    return { app: { name, ...loaded.app }, origin, text: { kind: 'yaml', yaml: loaded.yaml, basePath: [] } };
+    return this.share(`${origin.kind}\0${name}\0${file}`, () => ({ app: { name, ...loaded.app }, origin, text: { kind: 'yaml', yaml: loaded.yaml, basePath: [] } }));
+  }
+
+  private share(key: string, make: () => ResolvedApp): ResolvedApp {
+    let known = this.shared.get(key);
+    if (!known) {
+      known = make();
+      this.shared.set(key, known);
+    }
+    return known;
   }
 
   private async loadFile(file: string): Promise<AppFile> {

@@ -12,6 +12,7 @@ import { formatLocation } from '../core/location.js';
 import type { Issue } from '../core/errors.js';
 import { AppResolver, type ResolvedApp } from './app.js';
 import { checkSubject, toSubject } from './checks.js';
+import { StringPool } from './intern.js';
 import { targetStateIssues } from '../scim/mock/validate.js';
 import { displayPath, readTextFile, resolveScenarioFiles } from './files.js';
 import { validateAgainst } from './schema.js';
@@ -58,6 +59,9 @@ export async function loadScenarios(paths: string | readonly string[], options: 
 class DocumentLoader {
   readonly scenarios: LoadedScenario[] = [];
   private readonly names = new Map<string, LoadedScenario>();
+  /** Every string value of the load's documents, once (intern.ts). */
+  private readonly strings = new StringPool();
+  private readonly appCopies = new WeakMap<AppDefinition, AppDefinition>();
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -88,7 +92,7 @@ class DocumentLoader {
   }
 
   private async loadDocument(yaml: YamlDocument, absolute: string): Promise<LoadedScenario | undefined> {
-    const data = documentToData(yaml, { maxAliases: this.config.limits.maxAliases });
+    const data = documentToData(yaml, { maxAliases: this.config.limits.maxAliases }, this.strings);
     if ('issue' in data) return this.fail([data.issue]);
     const schemaIssues = await validateAgainst('scenario.schema.json', data.value, yaml);
     if (schemaIssues.length > 0) return this.fail(schemaIssues);
@@ -113,7 +117,7 @@ class DocumentLoader {
       absoluteFile: absolute,
       index: yaml.index,
       location: locate(yaml, ['name'], true),
-      app: stripSchemaKey(resolved.app),
+      app: this.stripped(resolved.app),
       appOrigin: resolved.origin,
       source: doc.source ?? {},
       target: doc.target ?? {},
@@ -132,6 +136,16 @@ class DocumentLoader {
   private checkApp(resolved: ResolvedApp, doc: ScenarioDocument): Issue[] {
     const settings = resolveSettings(this.config.settingsInput, resolved.app.settings, doc.settings);
     return compileAppChecks(resolved.app, settings).map((i) => placeStageIssue(i, resolved.text));
+  }
+
+  /** The app without its `$schema` key, one copy per resolved app (scenarios of one app share it). */
+  private stripped(app: AppDefinition): AppDefinition {
+    let copy = this.appCopies.get(app);
+    if (!copy) {
+      copy = stripSchemaKey(app);
+      this.appCopies.set(app, copy);
+    }
+    return copy;
   }
 
   private accept(scenario: LoadedScenario, yaml: YamlDocument): void {

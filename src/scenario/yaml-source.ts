@@ -20,6 +20,7 @@ import {
 } from 'yaml';
 import { formatPath, withFrame, type Issue } from '../core/errors.js';
 import type { SourceLocation } from '../core/location.js';
+import type { StringPool } from './intern.js';
 
 /** One parsed document of a file, with what is needed to locate paths inside it. */
 export interface YamlDocument {
@@ -155,9 +156,10 @@ function keepLargeIntegersExact(doc: Document.Parsed): void {
 
 /**
  * The document as plain data. Alias expansion is bounded by `maxAliases`: an alias bomb yields
- * `SCENARIO_ALIAS_LIMIT` at the first alias instead of exhausting memory.
+ * `SCENARIO_ALIAS_LIMIT` at the first alias instead of exhausting memory. With `strings`, the data
+ * is compacted: pooled strings that keep nothing of the file's text alive, exact-size lists (intern.ts).
  */
-export function documentToData(source: YamlDocument, limits: YamlLimits): { value: unknown } | { issue: Issue } {
+export function documentToData(source: YamlDocument, limits: YamlLimits, strings?: StringPool): { value: unknown } | { issue: Issue } {
   const deep = nodeBeyondDepth(source.doc.contents, maxYamlDepth);
   if (deep) return { issue: frame(source, tooDeepIssue(nodeLocation(source, deep))) };
   const complexKey = findCollectionKey(source.doc);
@@ -173,7 +175,8 @@ export function documentToData(source: YamlDocument, limits: YamlLimits): { valu
   }
   keepLargeIntegersExact(source.doc);
   try {
-    return { value: source.doc.toJS({ maxAliasCount: limits.maxAliases }) };
+    const value: unknown = source.doc.toJS({ maxAliasCount: limits.maxAliases });
+    return { value: strings ? strings.compact(value) : value };
   } catch (error) {
     const firstAlias = findFirstAlias(source.doc);
     const location = firstAlias ? nodeLocation(source, firstAlias) : locate(source, []);
