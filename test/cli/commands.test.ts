@@ -244,6 +244,16 @@ describe('provision explain', () => {
     expect(stderr.split('\n')[0]).toBe(`✖ CLI_AMBIGUOUS_SCENARIO scenarios/a.yaml holds 12 scenarios: ${Array.from({ length: 10 }, (_, i) => `"S${i}"`).join(', ')}, … (2 more)`);
   });
 
+  it('explains the scenario --grep picks even when another document of the file is invalid, and exits 2', async () => {
+    const dir = project({ 'a.yaml': `${scenario('Alice')}---\n${scenario('Broken', 'b', 'colour: red\n')}` });
+    const { code, stdout, stderr } = await runCli(['explain', 'scenarios/a.yaml', '--grep', 'alice'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('SCENARIO_UNKNOWN_KEY');
+    expect(stdout).toContain('5. Perform action — Success');
+    const unpicked = await runCli(['explain', 'scenarios/a.yaml'], dir);
+    expect([unpicked.code, unpicked.stdout]).toEqual([2, '']);
+  });
+
   it('exits 2 on an invalid file', async () => {
     const dir = project({ 'a.yaml': scenario('A', 'a', 'colour: red\n') });
     const { code, stderr } = await runCli(['explain', 'scenarios/a.yaml'], dir);

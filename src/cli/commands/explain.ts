@@ -1,8 +1,9 @@
 /**
  * `provision explain <file>`: runs one scenario and prints every step with its view details, as
  * the portal's "Provision on demand" page shows them (`--json`: the scenario report). A file with
- * several scenarios needs `--grep` to pick one. Exit codes as for `run`, except that a scenario
- * without expectations is just explained (exit 0).
+ * several scenarios needs `--grep` to pick one; invalid documents beside the one picked are
+ * reported and it is still explained (exit 2). Exit codes as for `run`, except that a scenario without
+ * expectations is just explained (exit 0).
  */
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { explainLines } from '../../report/explain.js';
@@ -18,9 +19,12 @@ export default async function explain(context: CommandContext): Promise<number> 
   const color = useColor(context);
   const loaded = await loadScenarios([file], { cwd: process.cwd(), config: context.config });
   printIssues(context, loaded.issues, color);
-  if (loaded.issues.length > 0) return ExitCode.invalidInput;
   const grep = typeof context.options['grep'] === 'string' ? context.options['grep'] : undefined;
   const picked = selectScenarios(loaded.scenarios, grep !== undefined ? { grep } : {});
+  // As in `run`, an invalid document does not stop a valid one picked beside it with --grep: that
+  // one is explained, and the exit code still says the input has problems.
+  const invalid = loaded.issues.length > 0;
+  if (invalid && (grep === undefined || picked.length !== 1)) return ExitCode.invalidInput;
   if (picked.length !== 1) {
     // A file of hundreds of scenarios must not print hundreds of names.
     const among = picked.length ? picked : loaded.scenarios;
@@ -41,5 +45,6 @@ export default async function explain(context: CommandContext): Promise<number> 
   if (context.options['json'] === true) context.io.stdout(toJson(report).trimEnd());
   else for (const line of explainLines(report, color)) context.io.stdout(line);
   const nothingExpected = report.failures.length > 0 && report.failures.every((f) => f.code === 'EXPECT_NOTHING');
+  if (invalid) return ExitCode.invalidInput;
   return nothingExpected ? ExitCode.ok : exitCode;
 }
