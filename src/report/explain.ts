@@ -87,7 +87,7 @@ export function detailLines(step: OnDemandStep): string[] {
       // multiple users match, the properties of both users are shown" (provision-on-demand.md,
       // Step 4): each attempt, then the properties of every object it found.
       const out = step.details.attempts.flatMap((a) => [
-        `${a.attribute} ${a.value === null ? '(no source value, skipped)' : `eq "${a.value}"`} → ${a.found.length} match${a.found.length === 1 ? '' : 'es'}${a.found.length ? `: ${a.found.map((r) => r.id ?? '?').join(', ')}` : ''}`,
+        `${a.attribute} ${a.value === null ? '(no source value, skipped)' : `eq ${JSON.stringify(a.value)}`} → ${a.found.length} match${a.found.length === 1 ? '' : 'es'}${a.found.length ? `: ${a.found.map((r) => r.id ?? '?').join(', ')}` : ''}`,
         ...a.found.flatMap((resource) => [`  ${resource.id ?? '?'}`, ...table(flattenResource(resource)).map((l) => `    ${l}`)]),
       ]);
       if (step.details.targetId) out.push(`Matched target object: ${step.details.targetId}`);

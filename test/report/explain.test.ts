@@ -127,6 +127,14 @@ describe('explainLines', () => {
     expect(lines.slice(3)).toEqual(['PIPELINE_BUG something broke']);
   });
 
+  it('writes a matching value with quotes or backslashes escaped, as the filter sent it', () => {
+    const step = {
+      key: 'match',
+      details: { matches: 0, attempts: [{ attribute: 'displayName', value: 'R&D "Core" \\ West', found: [] }] },
+    } as unknown as OnDemandStep;
+    expect(detailLines(step)).toEqual(['displayName eq "R&D \\"Core\\" \\\\ West" → 0 matches']);
+  });
+
   it('shows the properties of every matched target object under its attempt, as the portal\'s match card does', () => {
     const found = (id: string, userName: string, active: boolean) => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id, userName, name: { givenName: 'Amy' }, active, meta: { resourceType: 'User' } });
     const step = {
