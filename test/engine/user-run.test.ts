@@ -76,6 +76,14 @@ describe('user run: step 3, scope', () => {
     expect(JSON.parse(result.result.onDemandResponse.key)).toMatchObject({ result: 'Skipped', details: { errorCode: 'ScopingFilterNotSatisfied' } });
   });
 
+  it('shows in Import the value a scoping filter reads under a name spelled in another case', async () => {
+    // Scoping filters find attributes ignoring case (docs/scoping.md); Import lists what they read.
+    const app = makeApp({}, { scopingFilters: [{ name: 'Sales', clauses: [{ attribute: 'Department', operator: 'EQUALS', value: 'Sales' }] }] });
+    const result = await run({ app });
+    expect(step(result.result, 'scope')?.details.facts.at(-1)).toEqual({ label: 'Sales Department EQUALS Sales', value: 'Sales', passed: true });
+    expect(step(result.result, 'import')?.details.attributes).toMatchObject({ Department: 'Sales' });
+  });
+
   it('fails on an invalid scoping filter', async () => {
     const app = makeApp({}, { scopingFilters: [{ clauses: [{ attribute: 'department', operator: 'Greater_Than', value: 3 }] }] });
     const result = await run({ app });
