@@ -126,6 +126,17 @@ describe('user run: step 3, scope', () => {
     expect(requests(result).filter((r) => !r.startsWith('GET'))).toEqual([]);
   });
 
+  it('leaves an unassigned user alone when the IsSoftDeleted mapping applies only during object creation', async () => {
+    // A disable is an update; an "Only during object creation" mapping never flows on one, so
+    // nothing can disable her — step 3 says so instead of announcing a deprovisioning that
+    // then reads as "already in sync".
+    const mappings = userMappings.map((m) => (m.target === 'active' ? { ...m, apply: 'create' as const } : m));
+    const result = await run({ app: makeApp({}, { mappings }), source: { users: [{ ...alice, assigned: false }] }, target: { users: [linkedAlice] } });
+    expect(result.result).toMatchObject({ status: 'skipped', action: 'other', skipReason: 'NotEffectivelyEntitled' });
+    expect(step(result.result, 'scope')?.description).toMatch(/no IsSoftDeleted mapping applied on updates to disable it with/);
+    expect(result.exchanges).toHaveLength(1);
+  });
+
   it('leaves an unassigned user alone with SkipOutOfScopeDeletions', async () => {
     const result = await run({ app: makeApp({ skipOutOfScopeDeletions: true }), source: { users: [{ ...alice, assigned: false }] }, target: { users: [linkedAlice] } });
     expect(result.result).toMatchObject({ status: 'skipped', action: 'other', skipReason: 'NotEffectivelyEntitled' });

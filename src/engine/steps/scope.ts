@@ -67,7 +67,7 @@ export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text:
     else if (!input.canDeprovision) {
       why.push(text.objectType === 'group'
         ? 'the group mapping has no IsSoftDeleted mapping and engine.deprovisionAction is not delete, so it is left untouched in the target'
-        : 'the mapping has no IsSoftDeleted mapping to disable it with, so it is left untouched in the target');
+        : 'the mapping has no IsSoftDeleted mapping applied on updates to disable it with, so it is left untouched in the target');
     }
     else {
       kind = 'deprovision';
