@@ -35,11 +35,12 @@ export function abortedError(run: RunState): ErrorInformation {
 
 /**
  * Whether the object is provisioned in the target after its action: created, updated, or already
- * in sync — not failed, left alone (IgnoreObjectFlow, an unticked action) or deprovisioned. Only
- * then are its references (manager, group members) written.
+ * in sync — not failed, left alone (IgnoreObjectFlow, an unticked action) or out of scope
+ * (deprovisioned, or found already disabled). Only then are its references (manager, group
+ * members) written.
  */
-export function provisioned(outcome: Pick<ObjectOutcome, 'status' | 'action' | 'skipReason'>): boolean {
-  if (outcome.status === 'failure' || outcome.action === 'disable' || outcome.action === 'delete') return false;
+export function provisioned(outcome: Pick<ObjectOutcome, 'status' | 'action' | 'skipReason' | 'outOfScope'>): boolean {
+  if (outcome.outOfScope || outcome.status === 'failure' || outcome.action === 'disable' || outcome.action === 'delete') return false;
   return outcome.skipReason === undefined || outcome.skipReason === 'RedundantExport';
 }
 
@@ -93,7 +94,7 @@ export async function runObject(run: RunState, subject: ObjectSubject, prepared:
     }
     enterStep(run, 'action', member);
     const outcome = await actionStep({ run, prepared, attributes, recorder, text }, { kind: 'deprovision', resource: match.resource, id: match.id });
-    return end(outcome);
+    return end({ ...outcome, outOfScope: true });
   }
 
   // The manager is looked up before the action so an update that only changes it is not redundant.

@@ -20,7 +20,7 @@ export interface PreparedObject {
   actions: ReadonlySet<TargetObjectAction>;
   /** Source attributes Import shows: those the mappings read, then those the scoping filters read. */
   importAttributes: readonly string[];
-  /** Mapping indexes that read IsSoftDeleted: evaluated with it true, they disable (§6.1). */
+  /** Mapping indexes that read IsSoftDeleted and apply on updates: evaluated with it true, they disable (§6.1). */
   softDelete: ReadonlySet<number>;
   /** Mapping indexes that provision app roles (not supported on demand). */
   roles: ReadonlySet<number>;
@@ -73,7 +73,8 @@ function compile(mapping: ObjectMapping, objectType: 'user' | 'group', settings:
   const roles = new Set<number>();
   let manager: CompiledMapping | undefined;
   for (const m of compiled.mappings) {
-    if (m.sourceAttributes.some((a) => a.toLowerCase() === 'issoftdeleted')) softDelete.add(m.index);
+    // A disable is an update: a mapping applied "Only during object creation" never carries it.
+    if (m.apply !== 'create' && m.sourceAttributes.some((a) => a.toLowerCase() === 'issoftdeleted')) softDelete.add(m.index);
     if (isRoleMapping(m)) roles.add(m.index);
     if (m.target.kind === 'manager') manager = m;
   }

@@ -149,7 +149,8 @@ async function runSubject(run: RunState, subject: ResolvedSubject): Promise<{ re
   if (groupId && provisioned(group.outcome)) {
     for (const user of subject.members) members.push(await runMember(run, user));
     if (prepared.members && members.length > 0 && !run.signal?.aborted) {
-      const states = members.map((m) => ({ label: m.outcome.displayName, ...(m.outcome.targetId ? { targetId: m.outcome.targetId } : {}) }));
+      // An out-of-scope member is left out even when it exists in the target (§6.2).
+      const states = members.map((m) => ({ label: m.outcome.displayName, ...(m.outcome.targetId && !m.outcome.outOfScope ? { targetId: m.outcome.targetId } : {}) }));
       const text = textFor(run, 'group', group.outcome.displayName);
       const membership = await membershipStep(run, groupId, states, group.recorder, text);
       group.outcome = mergeMembership(group.outcome, membership.status, membership.added, membership.error);

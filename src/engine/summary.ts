@@ -39,6 +39,12 @@ export interface ObjectOutcome {
   skipReason?: string;
   /** The skip step's description, sent as the response key's errorMessage. */
   skipMessage?: string;
+  /**
+   * Out of scope but found in the target and deprovisioned (disabled, deleted, or already
+   * disabled): it keeps its `targetId`, but is not provisioned — a group leaves it out of its
+   * members (entra-semantics.md §6.2).
+   */
+  outOfScope?: true;
   modifiedProperties: ModifiedProperty[];
 }
 

@@ -81,7 +81,7 @@ export const describe = {
   referenceFailed: (c: TextContext, attribute: string) => `Failed to write reference ${attribute} of '${c.id}' to ${c.target}`,
   membersAdded: (c: TextContext, added: number, missing: number) =>
     `${added} member(s) added to ${typeName(c.objectType)} '${c.id}' in ${c.target}` +
-    (missing > 0 ? `; ${missing} member(s) not in ${c.target} were left out` : ''),
+    (missing > 0 ? `; ${missing} member(s) out of scope or not in ${c.target} were left out` : ''),
   membersFailed: (c: TextContext, added = 0) =>
     `Failed to update the members of ${typeName(c.objectType)} '${c.id}' in ${c.target}` +
     (added > 0 ? `; ${added} member(s) were added by the batches before the failing one` : ''),

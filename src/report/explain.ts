@@ -108,7 +108,7 @@ export function detailLines(step: OnDemandStep): string[] {
       return [
         ...(step.details.added.length ? [`Added: ${step.details.added.join(', ')}`] : []),
         ...(step.details.removed.length ? [`Removed: ${step.details.removed.join(', ')}`] : []),
-        ...(step.details.missing.length ? [`Not in the target: ${step.details.missing.join(', ')}`] : []),
+        ...(step.details.missing.length ? [`Left out (out of scope or not in the target): ${step.details.missing.join(', ')}`] : []),
       ];
   }
 }

@@ -88,6 +88,27 @@ describe('group run', () => {
     expect(result.result).toMatchObject({ status: 'warning', action: 'create' });
   });
 
+  it.each([
+    { name: 'is disabled', active: true, status: 'success', action: 'disable' },
+    { name: 'is already disabled', active: false, status: 'skipped', action: 'skip' },
+  ])('leaves out an out-of-scope member who exists in the target and $name there (§6.2)', async (row) => {
+    // Bob is assigned only through Sales, which is not security-enabled: not assigned, so out of
+    // scope; he exists in the target, so his own run deprovisions him — he is still no member.
+    const result = await run({
+      app: groupApp,
+      source: directory({ securityEnabled: false }, [alice, { ...bob, assigned: false }]),
+      subject: { group: 'Sales' },
+      target: { users: [{ id: 't-bob', userName: 'bob@contoso.com', externalId: 'bob', active: row.active, displayName: 'Bob Jones' }] },
+    });
+    expect(result.members.map((m) => [m.displayName, m.status, m.action])).toEqual([
+      ['alice@contoso.com', 'success', 'create'],
+      ['bob@contoso.com', row.status, row.action],
+    ]);
+    expect(step(result.result, 'membership')).toMatchObject({ status: 'warning', details: { missing: ['bob@contoso.com'], added: [result.members[0]?.targetId] } });
+    const group = result.target.groups[0] as { members?: Array<{ value: string }> };
+    expect(group.members?.map((m) => m.value)).toEqual([result.members[0]?.targetId]);
+  });
+
   it('skips the membership step when no selected member is in the target', async () => {
     const result = await run({ app: groupApp, source: directory({}, [{ ...alice, accountEnabled: false }]), subject: { group: 'Sales' } });
     expect(step(result.result, 'membership')).toMatchObject({ status: 'skipped', details: { added: [], missing: ['alice@contoso.com'] } });

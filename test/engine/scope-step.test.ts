@@ -105,4 +105,17 @@ suite('scope step', () => {
     expect(run({ ...alice, assigned: false, assignments: [{ role: 'User', assignedAt: '2025-12-31T23:59:00Z' }] }, { engine: { assignmentReplicationMinutes: 5 } }).recorded?.step.description)
       .toMatch(/not replicated/);
   });
+  it.each([
+    { name: 'unassigned group', group: { displayName: 'Sales', assigned: false }, why: /^Group 'Sales' is not in scope for provisioning: it is not assigned to the application;/ },
+    { name: 'deleted group', group: { displayName: 'Sales', assigned: true, deleted: true }, why: /^Group 'Sales' is not in scope for provisioning: it is soft-deleted in the source system, and on-demand provisioning does not delete such objects$/ },
+  ])('explains an out-of-scope group in group terms ($name)', ({ group, why }) => {
+    // Groups are assigned only directly and can only be deleted, not disabled: no talk of
+    // "an assigned group it is an immediate member of" or of disabling.
+    const determination = determineScope({ subject: { objectType: 'group', group }, source: { groups: [group] }, app, settings: defaultSettings, clock });
+    const recorder = new ObjectRecorder('group', clock);
+    scopeStep({ determination, app, settings: defaultSettings, canDeprovision: false }, recorder, { ...text, objectType: 'group', id: 'Sales' });
+    const description = recorder.recorded[0]?.step.description ?? '';
+    expect(description).toMatch(why);
+    expect(description).not.toMatch(/immediate member|disable/i);
+  });
 });

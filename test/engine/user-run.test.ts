@@ -76,6 +76,14 @@ describe('user run: step 3, scope', () => {
     expect(JSON.parse(result.result.onDemandResponse.key)).toMatchObject({ result: 'Skipped', details: { errorCode: 'ScopingFilterNotSatisfied' } });
   });
 
+  it('shows in Import the value a scoping filter reads under a name spelled in another case', async () => {
+    // Scoping filters find attributes ignoring case (docs/scoping.md); Import lists what they read.
+    const app = makeApp({}, { scopingFilters: [{ name: 'Sales', clauses: [{ attribute: 'Department', operator: 'EQUALS', value: 'Sales' }] }] });
+    const result = await run({ app });
+    expect(step(result.result, 'scope')?.details.facts.at(-1)).toEqual({ label: 'Sales Department EQUALS Sales', value: 'Sales', passed: true });
+    expect(step(result.result, 'import')?.details.attributes).toMatchObject({ Department: 'Sales' });
+  });
+
   it('fails on an invalid scoping filter', async () => {
     const app = makeApp({}, { scopingFilters: [{ clauses: [{ attribute: 'department', operator: 'Greater_Than', value: 3 }] }] });
     const result = await run({ app });
@@ -116,6 +124,17 @@ describe('user run: step 3, scope', () => {
     expect(result.result).toMatchObject({ status: 'skipped', action: 'other', skipReason: 'NotEffectivelyEntitled' });
     expect(step(result.result, 'action')).toMatchObject({ status: 'skipped', details: { skipReason: 'NotEffectivelyEntitled' } });
     expect(requests(result).filter((r) => !r.startsWith('GET'))).toEqual([]);
+  });
+
+  it('leaves an unassigned user alone when the IsSoftDeleted mapping applies only during object creation', async () => {
+    // A disable is an update; an "Only during object creation" mapping never flows on one, so
+    // nothing can disable her — step 3 says so instead of announcing a deprovisioning that
+    // then reads as "already in sync".
+    const mappings = userMappings.map((m) => (m.target === 'active' ? { ...m, apply: 'create' as const } : m));
+    const result = await run({ app: makeApp({}, { mappings }), source: { users: [{ ...alice, assigned: false }] }, target: { users: [linkedAlice] } });
+    expect(result.result).toMatchObject({ status: 'skipped', action: 'other', skipReason: 'NotEffectivelyEntitled' });
+    expect(step(result.result, 'scope')?.description).toMatch(/no IsSoftDeleted mapping applied on updates to disable it with/);
+    expect(result.exchanges).toHaveLength(1);
   });
 
   it('leaves an unassigned user alone with SkipOutOfScopeDeletions', async () => {

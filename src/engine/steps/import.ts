@@ -4,6 +4,7 @@
  */
 import { fromSource, type SourceAttributes } from '../../expr/index.js';
 import { evaluateMatchingAttributes, type MatchingValue } from '../../mapping/index.js';
+import { lookupAttribute } from '../../scoping/evaluate.js';
 import { importDetails } from '../details.js';
 import { entraError } from '../entra-errors.js';
 import type { PreparedObject } from '../prepare.js';
@@ -21,7 +22,11 @@ export function importStep(
   recorder: ObjectRecorder,
   text: TextContext,
 ): ImportStepResult {
-  const shown = importDetails(prepared.importAttributes.map((name) => [name, fromSource(attributes[name])] as const));
+  // Mappings read attributes by their exact name; scoping filters also ignoring case
+  // (docs/scoping.md), so a name only a filter reads shows the value the filter compares.
+  const mappingNames = new Set(prepared.compiled.sourceAttributes);
+  const read = (name: string) => (mappingNames.has(name) ? attributes[name] : lookupAttribute(attributes, name));
+  const shown = importDetails(prepared.importAttributes.map((name) => [name, fromSource(read(name) as SourceAttributes[string])] as const));
   const details = { attributes: shown.portal };
   const record = { graphName: 'EntryImport', graphType: 'import' as const, graphDetails: shown.graph, details };
 

@@ -57,14 +57,18 @@ export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text:
     return { kind: 'inScope', determination };
   }
 
-  const why = [explain(determination, reason)];
+  const why = [explain(determination, reason, text.objectType)];
   const deprovisionable = reason === 'notAssigned' ||
     (input.settings.engine.deprovisionWhen === 'outOfScope' && (reason === 'missingRole' || reason === 'scopingFilter'));
   const skipReason = SKIP_REASONS[reason];
   let kind: 'deprovision' | 'skip' = 'skip';
   if (deprovisionable) {
     if (input.app.skipOutOfScopeDeletions) why.push('SkipOutOfScopeDeletions is set, so it is left untouched in the target');
-    else if (!input.canDeprovision) why.push('the mapping has no IsSoftDeleted mapping to disable it with, so it is left untouched in the target');
+    else if (!input.canDeprovision) {
+      why.push(text.objectType === 'group'
+        ? 'the group mapping has no IsSoftDeleted mapping and engine.deprovisionAction is not delete, so it is left untouched in the target'
+        : 'the mapping has no IsSoftDeleted mapping applied on updates to disable it with, so it is left untouched in the target');
+    }
     else {
       kind = 'deprovision';
       why.push('if it exists in the target it will be deprovisioned');
@@ -82,14 +86,20 @@ export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text:
   return kind === 'skip' ? { kind, determination, skipReason, message: description } : { kind, determination, skipReason };
 }
 
-function explain(d: ScopeDetermination, reason: Exclude<OutOfScopeReason, 'invalidScopingFilter'>): string {
+function explain(d: ScopeDetermination, reason: Exclude<OutOfScopeReason, 'invalidScopingFilter'>, objectType: TextContext['objectType']): string {
+  // A group is active unless deleted, and is assigned only directly (entra-semantics.md §6 steps 2–3).
+  const group = objectType === 'group';
   switch (reason) {
     case 'inactive':
-      return 'it is disabled or soft-deleted in the source system, and on-demand provisioning does not disable or delete such objects';
+      return group
+        ? 'it is soft-deleted in the source system, and on-demand provisioning does not delete such objects'
+        : 'it is disabled or soft-deleted in the source system, and on-demand provisioning does not disable or delete such objects';
     case 'notAssigned':
       return d.assignment.pending
         ? 'it is not assigned to the application yet (an assignment exists but has not replicated to the provisioning service)'
-        : 'it is not assigned to the application, directly or through an assigned group it is an immediate member of';
+        : group
+          ? 'it is not assigned to the application'
+          : 'it is not assigned to the application, directly or through an assigned group it is an immediate member of';
     case 'missingRole':
       return `it holds none of the application roles provisioning requires (it holds: ${d.assignment.roles.join(', ') || 'none'})`;
     case 'scopingFilter':
