@@ -138,7 +138,8 @@ interface Recorded {
 
 async function runSubject(run: RunState, subject: ResolvedSubject): Promise<{ result: ObjectResult; members: ObjectResult[] }> {
   if (subject.kind !== 'group') {
-    const main = await runWithConnectionTest(run, { kind: 'user', user: subject.user }, run.objects.user as PreparedObject);
+    const label = subject.kind === 'worker' ? { label: subject.workerKey } : {};
+    const main = await runWithConnectionTest(run, { kind: 'user', user: subject.user, ...label }, run.objects.user as PreparedObject);
     return { ...finish(run, [main]), members: [] };
   }
   const prepared = run.objects.group as PreparedObject;

@@ -33,9 +33,13 @@ export function sourceSystemName(template: AppTemplate): string {
   return 'Azure Active Directory';
 }
 
-/** Graph `targetSystem.name`: the job template id (Graph sample: `customappsso`). */
+/**
+ * Graph `targetSystem.name`: the job template id for outbound apps (Graph sample: `customappsso`).
+ * Cross-tenant sync and the inbound HR templates write into Entra ID, never into the HR system they
+ * read from (their codes carry the `AzureActiveDirectory` prefix, src/scim/error-map.ts).
+ */
 export function targetSystemName(template: AppTemplate): string {
-  return template === 'crossTenant' ? 'Azure Active Directory' : template;
+  return template === 'scim' || template === 'customappsso' ? template : 'Azure Active Directory';
 }
 
 export interface TextContext {

@@ -138,8 +138,25 @@ describe('runOnDemand: Redact, SelectUniqueValue, workers', () => {
   it('provisions a SuccessFactors worker found by personIdExternal', async () => {
     const app = makeApp({ template: 'successFactors' }, { mappings: [{ target: 'externalId', source: 'personIdExternal', match: 1 }, { target: 'userName', expression: 'Join("@", [personIdExternal], "contoso.com")' }] });
     const result = await run({ app, source: { users: [{ personIdExternal: 'P-9' }] }, subject: { worker: 'P-9' } });
-    expect(result.result).toMatchObject({ status: 'success', action: 'create', displayName: expect.any(String) });
+    expect(result.result).toMatchObject({ status: 'success', action: 'create', displayName: 'P-9' });
     expect(bodies(result, 'POST')[0]).toMatchObject({ externalId: 'P-9', userName: 'P-9@contoso.com' });
+  });
+
+  // The worker is named by the key the run searched for (its record has no UPN), and the target is
+  // Entra ID: an HR template never writes into the HR system it reads from.
+  it.each([
+    { template: 'workday' as const, key: 'WorkerID', source: 'Workday' },
+    { template: 'successFactors' as const, key: 'personIdExternal', source: 'SuccessFactors' },
+  ])('names a $template worker by its key and the target as Entra ID', async ({ template, key, source }) => {
+    const app = makeApp({ template }, { mappings: [{ target: 'externalId', source: key, match: 1 }, { target: 'userName', expression: `Join("@", [${key}], "contoso.com")` }] });
+    const result = await run({ app, source: { users: [{ [key]: '21001' }] }, subject: { worker: '21001' } });
+    expect(step(result.result, 'import')?.description).toBe(`Retrieved User '21001' from ${source}`);
+    expect(step(result.result, 'action')?.description).toBe("User '21001' was created in Azure Active Directory");
+    expect(result.result.summary).toMatchObject({
+      sourceIdentity: { displayName: '21001' },
+      sourceSystem: { displayName: source },
+      targetSystem: { displayName: 'Azure Active Directory' },
+    });
   });
 
   it('provisions a Workday worker found by WorkerID, scoped by its filters only', async () => {
