@@ -63,7 +63,7 @@ export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text:
   const skipReason = SKIP_REASONS[reason];
   let kind: 'deprovision' | 'skip' = 'skip';
   if (deprovisionable) {
-    if (input.app.skipOutOfScopeDeletions) why.push('SkipOutOfScopeDeletions is set, so it is left untouched in the target');
+    if (skipsOutOfScopeDeletions(input.app)) why.push('SkipOutOfScopeDeletions is set, so it is left untouched in the target');
     else if (!input.canDeprovision) why.push('the mapping has no IsSoftDeleted mapping to disable it with, so it is left untouched in the target');
     else {
       kind = 'deprovision';
@@ -80,6 +80,15 @@ export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text:
     graphDetails: kind === 'skip' ? { ...graphDetails, SkipReason: skipReason } : graphDetails,
   });
   return kind === 'skip' ? { kind, determination, skipReason, message: description } : { kind, determination, skipReason };
+}
+
+/**
+ * Whether the app's SkipOutOfScopeDeletions flag takes effect: "SkipOutOfScopeDeletions doesn't work
+ * for cross-tenant synchronization" (skip-out-of-scope-deletions.md; entra-semantics.md §6.1), so a
+ * cross-tenant job disables out-of-scope users whatever the flag says.
+ */
+function skipsOutOfScopeDeletions(app: AppDefinition): boolean {
+  return app.skipOutOfScopeDeletions === true && app.template !== 'crossTenant';
 }
 
 function explain(d: ScopeDetermination, reason: Exclude<OutOfScopeReason, 'invalidScopingFilter'>): string {
