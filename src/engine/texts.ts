@@ -39,7 +39,12 @@ export function sourceSystemName(template: AppTemplate): string {
  * read from (their codes carry the `AzureActiveDirectory` prefix, src/scim/error-map.ts).
  */
 export function targetSystemName(template: AppTemplate): string {
-  return template === 'scim' || template === 'customappsso' ? template : 'Azure Active Directory';
+  return targetIsScim(template) ? template : 'Azure Active Directory';
+}
+
+/** Whether the template writes to a SCIM app (`scim`, `customappsso`) rather than into Entra ID. */
+export function targetIsScim(template: AppTemplate): boolean {
+  return template === 'scim' || template === 'customappsso';
 }
 
 export interface TextContext {

@@ -156,6 +156,7 @@ describe('runOnDemand: Redact, SelectUniqueValue, workers', () => {
       sourceIdentity: { displayName: '21001' },
       sourceSystem: { displayName: source },
       targetSystem: { displayName: 'Azure Active Directory' },
+      targetIdentity: { identityType: 'User' },
     });
   });
 
