@@ -33,6 +33,7 @@ export type ScopeStepResult =
 /** Skip reasons by out-of-scope rule; `NotEffectivelyEntitled` is the code real logs use. */
 const SKIP_REASONS: Record<Exclude<OutOfScopeReason, 'invalidScopingFilter'>, string> = {
   inactive: 'NotActiveInSource',
+  notInternalMember: 'NotInternalMemberUser',
   notAssigned: 'NotEffectivelyEntitled',
   missingRole: 'NotEffectivelyEntitled',
   scopingFilter: 'ScopingFilterNotSatisfied',
@@ -95,6 +96,8 @@ function explain(d: ScopeDetermination, reason: Exclude<OutOfScopeReason, 'inval
   switch (reason) {
     case 'inactive':
       return 'it is disabled or soft-deleted in the source system, and on-demand provisioning does not disable or delete such objects';
+    case 'notInternalMember':
+      return 'it is an external or guest user of the source tenant, and cross-tenant synchronization provisions only internal member users';
     case 'notAssigned':
       return d.assignment.pending
         ? 'it is not assigned to the application yet (an assignment exists but has not replicated to the provisioning service)'
