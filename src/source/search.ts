@@ -97,7 +97,7 @@ function findWorker(index: SourceIndex, key: string, fields: readonly string[]):
     const value = user.entry[field];
     return (typeof value === 'string' || typeof value === 'number') && String(value) === key;
   }));
-  const only = single(hits, 'worker', key, '');
+  const only = single(hits, 'worker', key, ` (workers are searched by ${fields.join(', ')}, the whole value)`);
   return only.ok ? { ok: true, subject: { kind: 'worker', user: only.value, workerKey: key } } : only;
 }
 

@@ -131,6 +131,11 @@ describe('resolveSubject', () => {
     expect(result.ok ? '' : result.problem.reason).toMatch(new RegExp(`: ${advice}$`));
   });
 
+  it('names the keys a worker is searched by when none matches', () => {
+    const result = resolveSubject(index, { worker: 'E-21001' }, 'workday', exact);
+    expect(result.ok ? '' : result.problem.reason).toBe('no worker in the source matches "E-21001" (workers are searched by workerId, WorkerID, WID, the whole value)');
+  });
+
   it('says why a soft-deleted or disabled user was not found', () => {
     const deleted = resolveSubject(index, { user: 'bob@contoso.com' }, 'scim', exact);
     const disabled = resolveSubject(index, { user: 'carol@contoso.com' }, 'scim', exact);
