@@ -15,7 +15,7 @@ import type { SourceDirectory, Subject } from '../source/types.js';
 import { entraError } from './entra-errors.js';
 import { abortedError, identify, provisioned, runObject } from './object-run.js';
 import { checkPreconditions } from './preconditions.js';
-import { prepareObject, type PreparedObject } from './prepare.js';
+import { prepareObject, templateIssues, type PreparedObject } from './prepare.js';
 import { ObjectRecorder } from './recorder.js';
 import { scrub } from './redact.js';
 import { textFor, type RunState } from './run-state.js';
@@ -51,8 +51,9 @@ export async function runOnDemand(
     const mapping = app.objects[objectType];
     if (!mapping || mapping.enabled === false) continue;
     const prepared = prepareObject(mapping, objectType, context.settings);
-    if (prepared.ok) objects[objectType] = prepared.prepared;
-    else issues.push(...prepared.issues.map((i) => ({ ...i, path: ['app', 'objects', objectType, ...(i.path ?? [])] })));
+    const found = prepared.ok ? templateIssues(prepared.prepared, app.template ?? 'scim', context.settings) : prepared.issues;
+    if (prepared.ok && found.length === 0) objects[objectType] = prepared.prepared;
+    else issues.push(...found.map((i) => ({ ...i, path: ['app', 'objects', objectType, ...(i.path ?? [])] })));
   }
   if (issues.length > 0) return early(invalid(issues), issues);
 

@@ -103,14 +103,15 @@ describe('runOnDemand: Redact, SelectUniqueValue, workers', () => {
       ],
     });
     const source = { users: [{ ...alice, givenName: 'alice', surname: 'smith' }] };
-    const result = await run({ app, source, target: { users: [{ id: 'other', userName: 'alice@contoso.com', externalId: 'someone-else' }] } });
+    const settings = { engine: { selectUniqueValue: 'anyApp' as const } };
+    const result = await run({ app, source, settings, target: { users: [{ id: 'other', userName: 'alice@contoso.com', externalId: 'someone-else' }] } });
     expect(requests(result)).toEqual(expect.arrayContaining([
       'GET /Users?filter=userName eq "alice@contoso.com"',
       'GET /Users?filter=userName eq "alice.smith@contoso.com"',
     ]));
     expect(bodies(result, 'POST')[0]).toMatchObject({ userName: 'alice.smith@contoso.com' });
 
-    const free = await run({ app, source });
+    const free = await run({ app, source, settings });
     expect(bodies(free, 'POST')[0]).toMatchObject({ userName: 'alice@contoso.com' });
     expect(requests(free).filter((r) => r.includes('alice.smith'))).toEqual([]);
   });
@@ -122,8 +123,18 @@ describe('runOnDemand: Redact, SelectUniqueValue, workers', () => {
         { target: 'userName', expression: 'SelectUniqueValue([userPrincipalName], [mail])' },
       ],
     });
-    const result = await run({ app, target: { users: [{ id: 'other', userName: 'alice@contoso.com', externalId: 'x' }] } });
+    const result = await run({ app, settings: { engine: { selectUniqueValue: 'anyApp' } }, target: { users: [{ id: 'other', userName: 'alice@contoso.com', externalId: 'x' }] } });
     expect(result.result).toMatchObject({ status: 'failure', action: 'create', error: { errorCode: 'ExpressionEvaluationFailure', additionalDetails: 'EXPR_EVAL_NO_UNIQUE_VALUE' } });
+  });
+
+  // "This function is currently only supported for Workday to Active Directory User Provisioning.
+  // It cannot be used with other provisioning applications." (functions-for-customizing-application-data.md)
+  it.each(['scim', 'customappsso', 'crossTenant'] as const)('refuses SelectUniqueValue on a %s app as invalid configuration', async (template) => {
+    const app = makeApp({ template }, { mappings: [{ target: 'userName', source: 'userPrincipalName', match: 1 }, { target: 'displayName', expression: 'SelectUniqueValue([displayName], [mail])' }] });
+    const result = await run({ app });
+    expect(result.result.error?.errorCode).toBe('InvalidConfiguration');
+    expect(result.issues).toEqual([expect.objectContaining({ code: 'MAPPING_SELECT_UNIQUE_VALUE_UNSUPPORTED', path: ['app', 'objects', 'user', 'mappings', 1, 'expression'] })]);
+    expect(result.exchanges).toEqual([]);
   });
 
   it('finds a disabled user with findDisabledUsers, who is then skipped as inactive', async () => {
