@@ -51,7 +51,10 @@ export interface AppDefinition {
   auth?: 'bearer' | 'oauth';
   /** Whether the provisioning job is running. @default false */
   jobRunning?: boolean;
-  /** SkipOutOfScopeDeletions: out-of-scope users are left untouched instead of disabled. @default false */
+  /**
+   * SkipOutOfScopeDeletions: out-of-scope users are left untouched instead of disabled. No effect on
+   * `crossTenant` apps, for which the flag does not work (skip-out-of-scope-deletions.md). @default false
+   */
   skipOutOfScopeDeletions?: boolean;
   /** App roles a user must hold one of to be in scope ("User has required role"). @default any role */
   requiredRoles?: string[];

@@ -18,12 +18,16 @@ import type { ObjectOutcome } from './summary.js';
 import { describe } from './texts.js';
 import type { ErrorInformation } from './types.js';
 
-export type ObjectSubject = { kind: 'user'; user: DirectoryUser } | { kind: 'group'; group: DirectoryGroup };
+/** `label` overrides the user's reportable identifier: an HR worker is named by its worker key. */
+export type ObjectSubject = { kind: 'user'; user: DirectoryUser; label?: string } | { kind: 'group'; group: DirectoryGroup };
 
-/** The object's identity in results: UPN for users, display name for groups. */
+/**
+ * The object's identity in results: UPN for users (the worker key the run searched for, for HR
+ * workers, whose records carry no UPN), display name for groups.
+ */
 export function identify(subject: ObjectSubject): { objectType: 'user' | 'group'; displayName: string; sourceId: string } {
   return subject.kind === 'user'
-    ? { objectType: 'user', displayName: userLabel(subject.user), sourceId: subject.user.objectId }
+    ? { objectType: 'user', displayName: subject.label ?? userLabel(subject.user), sourceId: subject.user.objectId }
     : { objectType: 'group', displayName: subject.group.entry.displayName, sourceId: subject.group.objectId };
 }
 

@@ -50,6 +50,15 @@ export interface EngineOptions {
    * @default 'disable'
    */
   deprovisionAction: 'disable' | 'delete';
+  /**
+   * Which apps may map SelectUniqueValue: `hrOnly` — "currently only supported for Workday to
+   * Active Directory User Provisioning. It cannot be used with other provisioning applications"
+   * (functions-for-customizing-application-data.md; entra-semantics.md §3 adds SuccessFactors and
+   * API-driven to AD), so on a `scim`, `customappsso` or `crossTenant` app it is invalid input
+   * (`MAPPING_SELECT_UNIQUE_VALUE_UNSUPPORTED`); `anyApp` runs it against any target.
+   * @default 'hrOnly'
+   */
+  selectUniqueValue: 'hrOnly' | 'anyApp';
 }
 
 export const defaultEngineOptions: EngineOptions = {
@@ -60,4 +69,5 @@ export const defaultEngineOptions: EngineOptions = {
   summaryStepOrder: 'portal',
   deprovisionWhen: 'unassigned',
   deprovisionAction: 'disable',
+  selectUniqueValue: 'hrOnly',
 };

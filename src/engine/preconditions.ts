@@ -11,7 +11,7 @@ export interface Refusal {
 }
 
 /** Templates whose connectors do not provision groups, so cannot provision a group on demand. */
-const NO_GROUP_TEMPLATES: ReadonlySet<AppTemplate> = new Set(['crossTenant', 'workday', 'successFactors']);
+const NO_GROUP_TEMPLATES: ReadonlySet<AppTemplate> = new Set(['workday', 'successFactors']);
 
 /** Returns why the run cannot start, or undefined when it can. */
 export function checkPreconditions(app: AppDefinition, subject: Subject): Refusal | undefined {
@@ -20,6 +20,11 @@ export function checkPreconditions(app: AppDefinition, subject: Subject): Refusa
     return refuse('this app authorizes with OAuth, and OAuth-authorized apps need their provisioning job stopped before provisioning on demand: stop the job (jobRunning: false) and try again');
   }
   if ('group' in subject) {
+    if (template === 'crossTenant') {
+      // The doc's cross-tenant zone says only this; cross-tenant sync itself can provision security
+      // groups (cross-tenant-synchronization-configure.md), just not on demand.
+      return refuse('on-demand provisioning of groups is not supported for cross-tenant synchronization: provision the members one user at a time');
+    }
     if (NO_GROUP_TEMPLATES.has(template)) {
       return refuse(`${template} connectors do not provision groups, so groups cannot be provisioned on demand: provision the members one user at a time`);
     }

@@ -4,7 +4,7 @@
  * which write the manager or the members). Compiled mappings are cached by content and settings,
  * so the scenarios of one app (and repeated runs of one scenario, the benchmark) compile once.
  */
-import type { ObjectMapping, TargetObjectAction } from '../app/types.js';
+import type { AppTemplate, ObjectMapping, TargetObjectAction } from '../app/types.js';
 import type { Settings } from '../config/settings.js';
 import { CompileCache } from '../core/compile-cache.js';
 import type { Issue } from '../core/errors.js';
@@ -94,6 +94,23 @@ function compile(mapping: ObjectMapping, objectType: 'user' | 'group', settings:
       unique: compiled.mappings.filter((m) => m.expression?.ast.kind === 'call' && m.expression.ast.name === 'SelectUniqueValue'),
     },
   };
+}
+
+/**
+ * Issues the app's template raises against a prepared mapping (not cached: the mapping cache knows
+ * content, not the app). SelectUniqueValue "is currently only supported for Workday to Active
+ * Directory User Provisioning. It cannot be used with other provisioning applications"
+ * (functions-for-customizing-application-data.md; §3 adds SuccessFactors): setting
+ * `engine.selectUniqueValue`. Paths are below the object mapping, as compile issues are.
+ */
+export function templateIssues(prepared: PreparedObject, template: AppTemplate, settings: Settings): Issue[] {
+  if (settings.engine.selectUniqueValue === 'anyApp' || template === 'workday' || template === 'successFactors') return [];
+  return prepared.unique.map((m) => ({
+    code: 'MAPPING_SELECT_UNIQUE_VALUE_UNSUPPORTED',
+    message: `SelectUniqueValue is supported only by the Workday and SuccessFactors to Active Directory apps, not by a ${template} app`,
+    hint: 'generate the value without SelectUniqueValue, or set settings.engine.selectUniqueValue: anyApp',
+    path: ['mappings', m.index, 'expression'],
+  }));
 }
 
 /** A target under `roles`, or an expression built on the app-role-assignment functions. */

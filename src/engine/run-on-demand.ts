@@ -15,7 +15,7 @@ import type { SourceDirectory, Subject } from '../source/types.js';
 import { entraError } from './entra-errors.js';
 import { abortedError, identify, provisioned, runObject } from './object-run.js';
 import { checkPreconditions } from './preconditions.js';
-import { prepareObject, type PreparedObject } from './prepare.js';
+import { prepareObject, templateIssues, type PreparedObject } from './prepare.js';
 import { ObjectRecorder } from './recorder.js';
 import { scrub } from './redact.js';
 import { textFor, type RunState } from './run-state.js';
@@ -51,8 +51,9 @@ export async function runOnDemand(
     const mapping = app.objects[objectType];
     if (!mapping || mapping.enabled === false) continue;
     const prepared = prepareObject(mapping, objectType, context.settings);
-    if (prepared.ok) objects[objectType] = prepared.prepared;
-    else issues.push(...prepared.issues.map((i) => ({ ...i, path: ['app', 'objects', objectType, ...(i.path ?? [])] })));
+    const found = prepared.ok ? templateIssues(prepared.prepared, app.template ?? 'scim', context.settings) : prepared.issues;
+    if (prepared.ok && found.length === 0) objects[objectType] = prepared.prepared;
+    else issues.push(...found.map((i) => ({ ...i, path: ['app', 'objects', objectType, ...(i.path ?? [])] })));
   }
   if (issues.length > 0) return early(invalid(issues), issues);
 
@@ -138,7 +139,8 @@ interface Recorded {
 
 async function runSubject(run: RunState, subject: ResolvedSubject): Promise<{ result: ObjectResult; members: ObjectResult[] }> {
   if (subject.kind !== 'group') {
-    const main = await runWithConnectionTest(run, { kind: 'user', user: subject.user }, run.objects.user as PreparedObject);
+    const label = subject.kind === 'worker' ? { label: subject.workerKey } : {};
+    const main = await runWithConnectionTest(run, { kind: 'user', user: subject.user, ...label }, run.objects.user as PreparedObject);
     return { ...finish(run, [main]), members: [] };
   }
   const prepared = run.objects.group as PreparedObject;

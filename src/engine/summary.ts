@@ -4,10 +4,10 @@
  * documents encoded as strings in the older naming (`action`, `statusInfo`, PascalCase step
  * types; §10).
  */
-import type { AppDefinition } from '../app/types.js';
+import type { AppDefinition, AppTemplate } from '../app/types.js';
 import { isoString } from '../core/determinism.js';
 import type { ObjectRecorder, RecordedStep } from './recorder.js';
-import { sourceSystemName, targetSystemName, typeName, type ObjectType } from './texts.js';
+import { sourceSystemName, targetIsScim, targetSystemName, typeName, type ObjectType } from './texts.js';
 import type {
   ActionKind,
   ErrorInformation,
@@ -48,11 +48,19 @@ export interface ObjectOutcome {
   modifiedProperties: ModifiedProperty[];
 }
 
-/** Target identity types as Graph reports them (the sample uses the enterprise URN for users). */
+/** Target identity types as Graph reports them for a SCIM target (the sample uses the enterprise URN for users). */
 const TARGET_TYPES: Record<ObjectType, string> = {
   user: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
   group: 'urn:ietf:params:scim:schemas:core:2.0:Group',
 };
+
+/**
+ * The target object's type: a SCIM schema URN for the SCIM templates; the Entra object type for
+ * the templates whose target is Entra ID (cross-tenant, inbound HR; see targetSystemName).
+ */
+function targetIdentityType(template: AppTemplate, objectType: ObjectType): string {
+  return targetIsScim(template) ? TARGET_TYPES[objectType] : typeName(objectType);
+}
 
 export function provisioningAction(action: ActionKind): ProvisioningAction {
   return action === 'skip' || action === 'none' ? 'other' : action;
@@ -92,7 +100,7 @@ export function buildObjectResult(
     targetIdentity: {
       id: outcome.targetId ?? '',
       displayName: outcome.displayName,
-      identityType: TARGET_TYPES[outcome.objectType],
+      identityType: targetIdentityType(template, outcome.objectType),
       details: {},
     },
     sourceSystem: { id: '', displayName: sourceSystemName(template), details: {} },

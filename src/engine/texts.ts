@@ -33,9 +33,18 @@ export function sourceSystemName(template: AppTemplate): string {
   return 'Azure Active Directory';
 }
 
-/** Graph `targetSystem.name`: the job template id (Graph sample: `customappsso`). */
+/**
+ * Graph `targetSystem.name`: the job template id for outbound apps (Graph sample: `customappsso`).
+ * Cross-tenant sync and the inbound HR templates write into Entra ID, never into the HR system they
+ * read from (their codes carry the `AzureActiveDirectory` prefix, src/scim/error-map.ts).
+ */
 export function targetSystemName(template: AppTemplate): string {
-  return template === 'crossTenant' ? 'Azure Active Directory' : template;
+  return targetIsScim(template) ? template : 'Azure Active Directory';
+}
+
+/** Whether the template writes to a SCIM app (`scim`, `customappsso`) rather than into Entra ID. */
+export function targetIsScim(template: AppTemplate): boolean {
+  return template === 'scim' || template === 'customappsso';
 }
 
 export interface TextContext {

@@ -8,7 +8,7 @@ import { placeConfigIssues } from '../config/locate.js';
 import type { AppDefinition } from '../app/types.js';
 import type { Settings } from '../config/settings.js';
 import type { Issue } from '../core/errors.js';
-import { prepareObject } from '../engine/prepare.js';
+import { prepareObject, templateIssues } from '../engine/prepare.js';
 import { frame, locate, nodeAt, offsetsToLocation, type YamlDocument } from './yaml-source.js';
 
 /** An issue a stage found in an app, relative to the app. */
@@ -36,8 +36,8 @@ export function compileAppChecks(app: AppDefinition, settings: Settings): StageI
     // The pipeline's own compile (cached by content and settings): an app shared by many
     // scenarios compiles once, and the run then finds it compiled.
     const prepared = prepareObject(objectMapping, objectType, settings);
-    if (prepared.ok) continue;
-    for (const issue of prepared.issues) {
+    const found = prepared.ok ? templateIssues(prepared.prepared, app.template ?? 'scim', settings) : prepared.issues;
+    for (const issue of found) {
       const [list, ...rest] = issue.path ?? [];
       issues.push(stageIssue({ ...issue, path: rest }, ['objects', objectType, String(list)], app));
     }

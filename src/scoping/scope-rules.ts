@@ -45,7 +45,7 @@ export interface AssignmentInfo {
 }
 
 /** Why the subject is out of scope: the first rule that failed, in evaluation order. */
-export type OutOfScopeReason = 'inactive' | 'notAssigned' | 'missingRole' | 'scopingFilter' | 'invalidScopingFilter';
+export type OutOfScopeReason = 'inactive' | 'notInternalMember' | 'notAssigned' | 'missingRole' | 'scopingFilter' | 'invalidScopingFilter';
 
 export interface ScopeDetermination {
   inScope: boolean;
@@ -70,6 +70,13 @@ const HR_TEMPLATES = new Set(['workday', 'successFactors']);
 const USER_RESERVED = new Set(['assigned', 'assignments', 'deleted']);
 const GROUP_RESERVED = new Set(['assigned', 'assignments', 'deleted', 'members']);
 
+/** An internal member of the source tenant: not a guest (`userType`) and not an external (#EXT#) user. */
+function isInternalMember(user: SourceUser): boolean {
+  const userType = user['userType'];
+  const upn = user.userPrincipalName ?? '';
+  return !(typeof userType === 'string' && userType.toLowerCase() === 'guest') && !/#EXT#@/i.test(upn);
+}
+
 /** Determines whether an object is in scope and why, as on-demand step 3 reports it. */
 export function determineScope(input: ScopeRuleInput): ScopeDetermination {
   const { subject, app } = input;
@@ -85,10 +92,17 @@ export function determineScope(input: ScopeRuleInput): ScopeDetermination {
   // §6 step 6: inbound HR apps have no assignments; scoping filters are the only rule.
   const hr = app.template !== undefined && HR_TEMPLATES.has(app.template);
   const entitled = hr || ((assignment.assigned || syncAll) && hasRequiredRole);
+  // known-issues.md, cross-tenant synchronization: "Only internal member users from the source
+  // tenant can be provisioned into the target tenant" — neither external users (#EXT#) nor
+  // internal guests.
+  const crossTenant = app.template === 'crossTenant';
+  const internalMember = !crossTenant || subject.objectType !== 'user' || isInternalMember(subject.user);
   const reason: OutOfScopeReason | undefined =
     !hr && !active
       ? 'inactive'
-      : !hr && !(assignment.assigned || syncAll)
+      : !internalMember
+        ? 'notInternalMember'
+        : !hr && !(assignment.assigned || syncAll)
         ? 'notAssigned'
         : !hr && !hasRequiredRole
           ? 'missingRole'
@@ -97,13 +111,14 @@ export function determineScope(input: ScopeRuleInput): ScopeDetermination {
             : !scoping.inScope
               ? 'scopingFilter'
               : undefined;
-  const inScope = (hr || active) && entitled && scoping.inScope;
+  const inScope = (hr || active) && internalMember && entitled && scoping.inScope;
 
   const facts: ScopeFact[] = [];
   if (!hr) {
     const entitledByScope = assignment.assigned || syncAll;
     facts.push(
       { label: 'Active in source system', value: bool(active), passed: active },
+      ...(crossTenant && subject.objectType === 'user' ? [{ label: 'Internal member user', value: bool(internalMember), passed: internalMember }] : []),
       { label: 'Assigned to application', value: bool(assignment.assigned), passed: entitledByScope },
       { label: 'Scope sync all', value: bool(syncAll), passed: entitledByScope },
       { label: `${subject.objectType === 'user' ? 'User' : 'Group'} has required role`, value: bool(hasRequiredRole), passed: hasRequiredRole },

@@ -97,7 +97,7 @@ function findWorker(index: SourceIndex, key: string, fields: readonly string[]):
     const value = user.entry[field];
     return (typeof value === 'string' || typeof value === 'number') && String(value) === key;
   }));
-  const only = single(hits, 'worker', key, '');
+  const only = single(hits, 'worker', key, ` (workers are searched by ${fields.join(', ')}, the whole value)`);
   return only.ok ? { ok: true, subject: { kind: 'worker', user: only.value, workerKey: key } } : only;
 }
 
@@ -212,8 +212,18 @@ function single<T extends DirectoryUser | DirectoryGroup>(
   const [first, second] = hits;
   if (first && !second) return { ok: true, value: first };
   if (!first) return fail('SubjectNotFound', `no ${what} in the source matches "${query}"${hint}`);
-  return fail('AmbiguousSubject', `${hits.length} ${what}s match "${query}": search by user principal name or object id to pick one`, hits.map(candidateLabel));
+  return fail('AmbiguousSubject', `${hits.length} ${what}s match "${query}": ${AMBIGUITY_ADVICE[what]}`, hits.map(candidateLabel));
 }
+
+/**
+ * What to do about an ambiguous search. A worker key is searched for as a whole and an HR app takes
+ * no other search, so only the source can settle it; a group has no UPN.
+ */
+const AMBIGUITY_ADVICE: Record<'user' | 'group' | 'worker', string> = {
+  user: 'search by user principal name or object id to pick one',
+  group: 'search by object id to pick one',
+  worker: 'a worker key names one worker: give each worker its own key in the source',
+};
 
 function fail(code: SubjectProblemCode, reason: string, candidates?: string[]): { ok: false; problem: SubjectProblem } {
   return { ok: false, problem: candidates ? { code, reason, candidates } : { code, reason } };

@@ -6,7 +6,7 @@ describe('runOnDemand: runs that end before the steps', () => {
   it.each([
     { name: 'OAuth app with its job running', input: { app: makeApp({ auth: 'oauth', jobRunning: true }) }, code: 'OnDemandNotSupported', reason: /job stopped/ },
     { name: 'group run on a Workday app', input: { app: makeApp({ template: 'workday' }, {}, {}), subject: { group: 'Sales' } }, code: 'OnDemandNotSupported', reason: /workday connectors do not provision groups/ },
-    { name: 'group run on a cross-tenant app', input: { app: makeApp({ template: 'crossTenant' }, {}, {}), subject: { group: 'Sales' } }, code: 'OnDemandNotSupported', reason: /crossTenant/ },
+    { name: 'group run on a cross-tenant app', input: { app: makeApp({ template: 'crossTenant' }, {}, {}), subject: { group: 'Sales' } }, code: 'OnDemandNotSupported', reason: /^on-demand provisioning of groups is not supported for cross-tenant synchronization/ },
     { name: 'group run without a group mapping', input: { subject: { group: 'Sales' } }, code: 'OnDemandNotSupported', reason: /group provisioning is not enabled/ },
     { name: 'user run with the user mapping disabled', input: { app: makeApp({}, { enabled: false }) }, code: 'OnDemandNotSupported', reason: /no enabled user object mapping/ },
     { name: 'unknown user', input: { subject: { user: 'nobody@contoso.com' } }, code: 'SubjectNotFound', reason: /nobody/ },
@@ -103,14 +103,15 @@ describe('runOnDemand: Redact, SelectUniqueValue, workers', () => {
       ],
     });
     const source = { users: [{ ...alice, givenName: 'alice', surname: 'smith' }] };
-    const result = await run({ app, source, target: { users: [{ id: 'other', userName: 'alice@contoso.com', externalId: 'someone-else' }] } });
+    const settings = { engine: { selectUniqueValue: 'anyApp' as const } };
+    const result = await run({ app, source, settings, target: { users: [{ id: 'other', userName: 'alice@contoso.com', externalId: 'someone-else' }] } });
     expect(requests(result)).toEqual(expect.arrayContaining([
       'GET /Users?filter=userName eq "alice@contoso.com"',
       'GET /Users?filter=userName eq "alice.smith@contoso.com"',
     ]));
     expect(bodies(result, 'POST')[0]).toMatchObject({ userName: 'alice.smith@contoso.com' });
 
-    const free = await run({ app, source });
+    const free = await run({ app, source, settings });
     expect(bodies(free, 'POST')[0]).toMatchObject({ userName: 'alice@contoso.com' });
     expect(requests(free).filter((r) => r.includes('alice.smith'))).toEqual([]);
   });
@@ -122,8 +123,18 @@ describe('runOnDemand: Redact, SelectUniqueValue, workers', () => {
         { target: 'userName', expression: 'SelectUniqueValue([userPrincipalName], [mail])' },
       ],
     });
-    const result = await run({ app, target: { users: [{ id: 'other', userName: 'alice@contoso.com', externalId: 'x' }] } });
+    const result = await run({ app, settings: { engine: { selectUniqueValue: 'anyApp' } }, target: { users: [{ id: 'other', userName: 'alice@contoso.com', externalId: 'x' }] } });
     expect(result.result).toMatchObject({ status: 'failure', action: 'create', error: { errorCode: 'ExpressionEvaluationFailure', additionalDetails: 'EXPR_EVAL_NO_UNIQUE_VALUE' } });
+  });
+
+  // "This function is currently only supported for Workday to Active Directory User Provisioning.
+  // It cannot be used with other provisioning applications." (functions-for-customizing-application-data.md)
+  it.each(['scim', 'customappsso', 'crossTenant'] as const)('refuses SelectUniqueValue on a %s app as invalid configuration', async (template) => {
+    const app = makeApp({ template }, { mappings: [{ target: 'userName', source: 'userPrincipalName', match: 1 }, { target: 'displayName', expression: 'SelectUniqueValue([displayName], [mail])' }] });
+    const result = await run({ app });
+    expect(result.result.error?.errorCode).toBe('InvalidConfiguration');
+    expect(result.issues).toEqual([expect.objectContaining({ code: 'MAPPING_SELECT_UNIQUE_VALUE_UNSUPPORTED', path: ['app', 'objects', 'user', 'mappings', 1, 'expression'] })]);
+    expect(result.exchanges).toEqual([]);
   });
 
   it('finds a disabled user with findDisabledUsers, who is then skipped as inactive', async () => {
@@ -138,8 +149,26 @@ describe('runOnDemand: Redact, SelectUniqueValue, workers', () => {
   it('provisions a SuccessFactors worker found by personIdExternal', async () => {
     const app = makeApp({ template: 'successFactors' }, { mappings: [{ target: 'externalId', source: 'personIdExternal', match: 1 }, { target: 'userName', expression: 'Join("@", [personIdExternal], "contoso.com")' }] });
     const result = await run({ app, source: { users: [{ personIdExternal: 'P-9' }] }, subject: { worker: 'P-9' } });
-    expect(result.result).toMatchObject({ status: 'success', action: 'create', displayName: expect.any(String) });
+    expect(result.result).toMatchObject({ status: 'success', action: 'create', displayName: 'P-9' });
     expect(bodies(result, 'POST')[0]).toMatchObject({ externalId: 'P-9', userName: 'P-9@contoso.com' });
+  });
+
+  // The worker is named by the key the run searched for (its record has no UPN), and the target is
+  // Entra ID: an HR template never writes into the HR system it reads from.
+  it.each([
+    { template: 'workday' as const, key: 'WorkerID', source: 'Workday' },
+    { template: 'successFactors' as const, key: 'personIdExternal', source: 'SuccessFactors' },
+  ])('names a $template worker by its key and the target as Entra ID', async ({ template, key, source }) => {
+    const app = makeApp({ template }, { mappings: [{ target: 'externalId', source: key, match: 1 }, { target: 'userName', expression: `Join("@", [${key}], "contoso.com")` }] });
+    const result = await run({ app, source: { users: [{ [key]: '21001' }] }, subject: { worker: '21001' } });
+    expect(step(result.result, 'import')?.description).toBe(`Retrieved User '21001' from ${source}`);
+    expect(step(result.result, 'action')?.description).toBe("User '21001' was created in Azure Active Directory");
+    expect(result.result.summary).toMatchObject({
+      sourceIdentity: { displayName: '21001' },
+      sourceSystem: { displayName: source },
+      targetSystem: { displayName: 'Azure Active Directory' },
+      targetIdentity: { identityType: 'User' },
+    });
   });
 
   it('provisions a Workday worker found by WorkerID, scoped by its filters only', async () => {

@@ -47,6 +47,8 @@ suite('scope step', () => {
     { name: 'passes the filter', user: alice, filters: sales, kind: 'inScope', status: 'success' },
     { name: 'unassigned: deprovision', user: { ...alice, assigned: false }, kind: 'deprovision', status: 'skipped' },
     { name: 'unassigned with SkipOutOfScopeDeletions', user: { ...alice, assigned: false }, app: { skipOutOfScopeDeletions: true }, kind: 'skip', status: 'skipped', skipReason: 'NotEffectivelyEntitled' },
+    // "SkipOutOfScopeDeletions doesn't work for cross-tenant synchronization" (skip-out-of-scope-deletions.md).
+    { name: 'unassigned with SkipOutOfScopeDeletions on a cross-tenant job', user: { ...alice, assigned: false }, app: { skipOutOfScopeDeletions: true, template: 'crossTenant' as const }, kind: 'deprovision', status: 'skipped' },
     { name: 'unassigned without IsSoftDeleted mapping', user: { ...alice, assigned: false }, canDeprovision: false, kind: 'skip', status: 'skipped', skipReason: 'NotEffectivelyEntitled' },
     { name: 'disabled in the source', user: { ...alice, accountEnabled: false }, kind: 'skip', status: 'skipped', skipReason: 'NotActiveInSource' },
     { name: 'fails the filter', user: { ...alice, department: 'Marketing' }, filters: sales, kind: 'skip', status: 'skipped', skipReason: 'ScopingFilterNotSatisfied' },

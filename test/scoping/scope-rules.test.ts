@@ -171,6 +171,21 @@ describe('scope rules (entra-semantics.md §6)', () => {
     expect(scope({ workerId: '7' }, { app: { template: 'workday' }, scopingFilters: filters }).isSoftDeleted).toBe(true);
   });
 
+  // known-issues.md, cross-tenant synchronization: "Only internal member users from the source
+  // tenant can be provisioned into the target tenant."
+  it.each([
+    { name: 'an internal member', user: { ...alice, assigned: true }, inScope: true },
+    { name: 'a member with userType Member', user: { ...alice, userType: 'Member', assigned: true }, inScope: true },
+    { name: 'an internal guest', user: { ...alice, userType: 'Guest', assigned: true }, inScope: false },
+    { name: 'an external (#EXT#) user', user: { ...alice, userPrincipalName: 'bob_fabrikam.com#EXT#@contoso.onmicrosoft.com', assigned: true }, inScope: false },
+  ])('cross-tenant synchronization provisions $name: $inScope', ({ user, inScope }) => {
+    const result = scope(user, { app: { template: 'crossTenant', scope: 'assigned' } });
+    expect(result).toMatchObject({ inScope, isSoftDeleted: !inScope, ...(inScope ? {} : { reason: 'notInternalMember' }) });
+    expect(result.facts[1]).toEqual({ label: 'Internal member user', value: inScope ? 'True' : 'False', passed: inScope });
+    // Other templates provision guests and external users alike.
+    expect(scope(user, { app: { scope: 'assigned' } }).inScope).toBe(true);
+  });
+
   it('groups: a directly assigned group is in scope; the role fact names the group', () => {
     const group: SourceGroup = { displayName: 'Sales', assigned: true };
     const result = determineScope({

@@ -118,6 +118,24 @@ describe('resolveSubject', () => {
     ]);
   });
 
+  it.each([
+    { subject: { user: 'Smith' }, template: 'scim' as const, advice: 'search by user principal name or object id to pick one' },
+    { subject: { group: 'Twin' }, template: 'scim' as const, advice: 'search by object id to pick one' },
+    { subject: { worker: '21001' }, template: 'workday' as const, advice: 'a worker key names one worker: give each worker its own key in the source' },
+  ])('advises on an ambiguous $template search what can settle it', ({ subject, template, advice }) => {
+    const twins = indexSource({
+      users: [...(source.users ?? []), { WID: '21001' }],
+      groups: [{ displayName: 'Twin' }, { displayName: 'Twin' }],
+    }, seededRandom(1));
+    const result = resolveSubject(twins, subject, template, exact);
+    expect(result.ok ? '' : result.problem.reason).toMatch(new RegExp(`: ${advice}$`));
+  });
+
+  it('names the keys a worker is searched by when none matches', () => {
+    const result = resolveSubject(index, { worker: 'E-21001' }, 'workday', exact);
+    expect(result.ok ? '' : result.problem.reason).toBe('no worker in the source matches "E-21001" (workers are searched by workerId, WorkerID, WID, the whole value)');
+  });
+
   it('says why a soft-deleted or disabled user was not found', () => {
     const deleted = resolveSubject(index, { user: 'bob@contoso.com' }, 'scim', exact);
     const disabled = resolveSubject(index, { user: 'carol@contoso.com' }, 'scim', exact);

@@ -33,6 +33,7 @@ export type ScopeStepResult =
 /** Skip reasons by out-of-scope rule; `NotEffectivelyEntitled` is the code real logs use. */
 const SKIP_REASONS: Record<Exclude<OutOfScopeReason, 'invalidScopingFilter'>, string> = {
   inactive: 'NotActiveInSource',
+  notInternalMember: 'NotInternalMemberUser',
   notAssigned: 'NotEffectivelyEntitled',
   missingRole: 'NotEffectivelyEntitled',
   scopingFilter: 'ScopingFilterNotSatisfied',
@@ -63,7 +64,7 @@ export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text:
   const skipReason = SKIP_REASONS[reason];
   let kind: 'deprovision' | 'skip' = 'skip';
   if (deprovisionable) {
-    if (input.app.skipOutOfScopeDeletions) why.push('SkipOutOfScopeDeletions is set, so it is left untouched in the target');
+    if (skipsOutOfScopeDeletions(input.app)) why.push('SkipOutOfScopeDeletions is set, so it is left untouched in the target');
     else if (!input.canDeprovision) {
       why.push(text.objectType === 'group'
         ? 'the group mapping has no IsSoftDeleted mapping and engine.deprovisionAction is not delete, so it is left untouched in the target'
@@ -86,6 +87,15 @@ export function scopeStep(input: ScopeStepInput, recorder: ObjectRecorder, text:
   return kind === 'skip' ? { kind, determination, skipReason, message: description } : { kind, determination, skipReason };
 }
 
+/**
+ * Whether the app's SkipOutOfScopeDeletions flag takes effect: "SkipOutOfScopeDeletions doesn't work
+ * for cross-tenant synchronization" (skip-out-of-scope-deletions.md; entra-semantics.md §6.1), so a
+ * cross-tenant job disables out-of-scope users whatever the flag says.
+ */
+function skipsOutOfScopeDeletions(app: AppDefinition): boolean {
+  return app.skipOutOfScopeDeletions === true && app.template !== 'crossTenant';
+}
+
 function explain(d: ScopeDetermination, reason: Exclude<OutOfScopeReason, 'invalidScopingFilter'>, objectType: TextContext['objectType']): string {
   // A group is active unless deleted, and is assigned only directly (entra-semantics.md §6 steps 2–3).
   const group = objectType === 'group';
@@ -94,6 +104,8 @@ function explain(d: ScopeDetermination, reason: Exclude<OutOfScopeReason, 'inval
       return group
         ? 'it is soft-deleted in the source system, and on-demand provisioning does not delete such objects'
         : 'it is disabled or soft-deleted in the source system, and on-demand provisioning does not disable or delete such objects';
+    case 'notInternalMember':
+      return 'it is an external or guest user of the source tenant, and cross-tenant synchronization provisions only internal member users';
     case 'notAssigned':
       return d.assignment.pending
         ? 'it is not assigned to the application yet (an assignment exists but has not replicated to the provisioning service)'
