@@ -41,12 +41,38 @@ describe('provision eval', () => {
     expect((await evalCli('[missing]')).stdout).toBe('(null: nothing flows)');
   });
 
-  it('a syntax error exits 2 with {"error": {code, message, column}}', async () => {
+  it('a syntax error exits 2 with {"error": {code, message, line, column}}', async () => {
     const { code, stdout } = await evalCli('Join(" ", [a]', '--json');
     expect(code).toBe(2);
-    const { error } = JSON.parse(stdout) as { error: { code: string; column: number; message: string } };
-    expect({ code: error.code, column: error.column }).toEqual({ code: 'EXPR_UNCLOSED_CALL', column: 14 });
+    const { error } = JSON.parse(stdout) as { error: { code: string; line: number; column: number; message: string } };
+    expect({ code: error.code, line: error.line, column: error.column }).toEqual({ code: 'EXPR_UNCLOSED_CALL', line: 1, column: 14 });
     expect(typeof error.message).toBe('string');
+  });
+
+  // Published expressions span lines; a column alone cannot place the error in them.
+  it.each([
+    {
+      // SFG "Phone number defaults" prints two expressions in one block: pasted whole, the second is trailing input.
+      expr: 'IIF(IsNullOrEmpty([telephoneNumber]),"000-000-0000",[telephoneNumber])\nSwitch([mobile],[mobile],"","000-000-0000")',
+      attrs: [] as string[],
+      error: { code: 'EXPR_TRAILING_INPUT', line: 2, column: 1 },
+    },
+    {
+      // The Workday tutorial's multi-line Switch, with a comma lost on its third line.
+      expr: 'Switch\n  (\n    [Municipality]\n    Join(", ", [PreferredLastName], [PreferredFirstName]),\n    "Chicago", "CHI"\n  )',
+      attrs: [] as string[],
+      error: { code: 'EXPR_EXPECTED_COMMA', line: 4, column: 5 },
+    },
+    {
+      // An evaluation error on a later line (termination lookahead, hr-user-update-issues.md).
+      expr: 'Switch([StatusTerminationLastDayOfWork],\n  "True",\n  "x", IIF(DateDiff("d", Now(), CDate([StatusTerminationLastDayOfWork])) <= 0, "False", "True"))',
+      attrs: ['--attr', 'StatusTerminationLastDayOfWork=x'],
+      error: { code: 'EXPR_EVAL_INVALID_DATE', line: 3, column: 39 },
+    },
+  ])('--json gives the line as well as the column: $error.code', async ({ expr, attrs, error }) => {
+    const { code, stdout } = await evalCli(expr, ...attrs, '--json');
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toMatchObject({ error });
   });
 
   it('a syntax error without --json prints the code, the position and a caret frame', async () => {
@@ -59,7 +85,7 @@ describe('provision eval', () => {
   it('an evaluation error reports the function argument column', async () => {
     const { code, stdout } = await evalCli('CDate([d])', '--attr', 'd=not a date', '--json');
     expect(code).toBe(2);
-    expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'EXPR_EVAL_INVALID_DATE', column: 7 } });
+    expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'EXPR_EVAL_INVALID_DATE', line: 1, column: 7 } });
   });
 
   it('a large integer that a JSON number holds exactly is read as written', async () => {

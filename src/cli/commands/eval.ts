@@ -1,7 +1,7 @@
 /**
  * `provision eval <expression>`: evaluates one attribute-mapping expression against attributes
  * given on the command line (contract: "CLI"). Prints the value, or with `--json` exactly one
- * document: `{"value": …}` or `{"error": {"code", "message", "column"}}`.
+ * document: `{"value": …}` or `{"error": {"code", "message", "line", "column"}}`.
  */
 import { fixedClock, seededRandom } from '../../core/determinism.js';
 import { ExitCode, UsageError, formatIssue, withFrame } from '../../core/errors.js';
@@ -117,9 +117,11 @@ export default async function run(context: CommandContext): Promise<number> {
     return ExitCode.ok;
   } catch (error) {
     if (!(error instanceof ExpressionSyntaxError) && !(error instanceof ExpressionEvalError)) throw error;
-    const column = error instanceof ExpressionSyntaxError ? error.column : error.offset === undefined ? undefined : positionAt(text, error.offset).column;
+    // Published expressions span lines (the Workday tutorial's Switch and SelectUniqueValue
+    // samples), so a column alone cannot place an error: the JSON carries the line as well.
+    const position = error instanceof ExpressionSyntaxError ? { line: error.line, column: error.column } : error.offset === undefined ? undefined : positionAt(text, error.offset);
     if (json) {
-      io.stdout(JSON.stringify({ error: { code: error.code, message: error.message, ...(column === undefined ? {} : { column }) } }));
+      io.stdout(JSON.stringify({ error: { code: error.code, message: error.message, ...position } }));
     } else if (error instanceof ExpressionSyntaxError) {
       for (const issue of error.issues) io.stderr(`✖ ${formatIssue(issue)}`);
     } else {
