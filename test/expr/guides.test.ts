@@ -233,6 +233,13 @@ const rows: Record<string, Row[]> = {
     { expr: ouExpr, attrs: {}, expected: 'OU=Default,DC=contoso,DC=com' },
     { expr: cnExpr, attrs: { extension_abc_GroupDN: 'CN=Sales\\, EMEA,OU=Groups,DC=contoso,DC=com' }, expected: 'Sales, EMEA' },
     { expr: cnExpr, attrs: { displayName: 'Finance ', objectId: '39d5b4a2-1c3e-4b6f-9a2e-0c1d2e3f4a5b' }, expected: 'Finance_0c1d2e3f4a5b' },
+    // how-to-preserve-group-organizational-unit: the fallback CN writes [DisplayName] and [ObjectId];
+    // only directory-extension names are case-sensitive (§11).
+    {
+      expr: 'IIF(IsNullOrEmpty([extension_abc_GroupDN]), Append(Append(Left(Trim([DisplayName]), 51), "_"), Mid([ObjectId], 25, 12)), "kept")',
+      attrs: { displayName: 'Finance', objectId: '39d5b4a2-1c3e-4b6f-9a2e-0c1d2e3f4a5b', extension_abc_groupdn: 'CN=x' },
+      expected: 'Finance_0c1d2e3f4a5b',
+    },
     {
       expr: 'IIF(IsNullOrEmpty([onPremisesDistinguishedName]), "OU=Cloud_Users,DC=contoso,DC=com", Replace([onPremisesDistinguishedName], , "^.*?,(?=(?:CN|OU|DC)=)", , "", , ))',
       attrs: { onPremisesDistinguishedName: 'CN=Bob\\, Smith,OU=Users,DC=contoso,DC=com' },
