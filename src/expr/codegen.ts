@@ -104,7 +104,7 @@ class Generator {
         const v = this.local();
         const name = JSON.stringify(node.name);
         this.emit(`let ${v} = attrs[${name}];`);
-        this.emit(`if (typeof ${v} !== 'string') ${v} = ${v} === undefined || ${v} === null ? null : attributeValue(attrs, ${name}, ${v});`);
+        this.emit(`if (typeof ${v} !== 'string') ${v} = ${v} === null ? null : attributeValue(attrs, ${name}, ${v});`);
         return v;
       }
       case 'comparison':

@@ -80,10 +80,31 @@ function attributeThunk(name: string): Thunk {
   };
 }
 
-/** The value of attribute `name`, already read from `attrs` as `raw`: absent ⇒ null. */
+/**
+ * The value of the attribute whose name differs from `name` only in letter case; undefined when
+ * there is none, and always for directory extensions (`extension_<appId>_<name>`), whose names
+ * are case-sensitive (entra-semantics.md §11, customize-application-attributes.md). Microsoft's own
+ * samples write `[DisplayName]` and `[ObjectId]` (Cloud Sync group provisioning); scoping filters
+ * read names the same way.
+ */
+export function attributeIgnoringCase<T>(attrs: Readonly<Record<string, T>>, name: string): T | undefined {
+  if (/^extension_/i.test(name)) return undefined;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(attrs)) if (key.toLowerCase() === lower) return attrs[key];
+  return undefined;
+}
+
+/**
+ * The value of attribute `name`, already read from `attrs` as `raw`: the exact name first, else
+ * the name ignoring case ({@link attributeIgnoringCase}); absent ⇒ null.
+ */
 export function attributeValue(attrs: SourceAttributes, name: string, raw: SourceAttributes[string]): Value {
   if (typeof raw === 'string') return raw;
-  if (raw === undefined || raw === null) return null;
+  if (raw === undefined) {
+    const found = attributeIgnoringCase(attrs, name);
+    return found === undefined || found === null ? null : typeof found === 'string' ? found : fromSource(found);
+  }
+  if (raw === null) return null;
   // Guard against names such as "constructor" or "__proto__" reaching Object.prototype.
   if ((typeof raw === 'object' || typeof raw === 'function') && !Object.prototype.hasOwnProperty.call(attrs, name)) return null;
   return fromSource(raw);

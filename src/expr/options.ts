@@ -34,7 +34,7 @@ export interface ExpressionOptions {
   coalesceSkipsEmpty: boolean;
   /**
    * A null (absent) string argument to a string function whose null rule is not documented:
-   * Append, Replace, ToLower, ToUpper, PCase, StripSpaces, NormalizeDiacritics, ConvertToBase64,
+   * Append, Replace, ToLower, ToUpper, PCase, StripSpaces, Trim, NormalizeDiacritics, ConvertToBase64,
    * ConvertToUTF8Hex, FormatDateTime, Split, InStr (§13 ?10). `null`: the result is null (the
    * attribute is not flowed, like a null direct mapping); `empty`: the null reads as `""`.
    * Left, Mid and Word return `""` for null as documented, whatever this says.

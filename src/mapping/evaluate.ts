@@ -15,7 +15,7 @@
  *   (§2.4.5, §4.6) with an Entra error code, not an exception.
  */
 import type { EvalContext, SourceAttributes } from '../expr/index.js';
-import { DoNotFlow, ExpressionEvalError, type EvalResult, type Value } from '../expr/index.js';
+import { DoNotFlow, ExpressionEvalError, walkExpression, type EvalResult, type Value } from '../expr/index.js';
 import type { ScimValue } from '../scim/types.js';
 import type { CompiledMapping, CompiledObjectMapping } from './compile.js';
 import { toTargetValue } from './convert.js';
@@ -164,7 +164,18 @@ function mappedAttribute(m: CompiledMapping, value: ScimValue, flow?: MappedAttr
     caseExact: m.caseExact,
     flow: flow ?? apply,
     ...(m.expression?.redacted ? { redacted: true } : {}),
+    ...(picksAppRole(m) ? { appRole: true } : {}),
   };
+}
+
+/** The expression calls SingleAppRoleAssignment (directly, or inside Switch and the like). */
+function picksAppRole(m: CompiledMapping): boolean {
+  if (!m.expression) return false;
+  let found = false;
+  walkExpression(m.expression.ast, (node) => {
+    if (node.kind === 'call' && node.name === 'SingleAppRoleAssignment') found = true;
+  });
+  return found;
 }
 
 /**

@@ -14,6 +14,9 @@ import type { MappedAttribute } from './types.js';
 
 type JsonObject = { [key: string]: ScimValue };
 
+/** The `type` Entra gives an app-role element of `roles`. */
+const APP_ROLE_TYPE = 'WindowsAzureActiveDirectoryRole';
+
 /** The resource's attributes for a create (no `schemas`, no `meta`). */
 export function buildResourceContent(mapped: readonly MappedAttribute[], options: Partial<MappingOptions> = {}): JsonObject {
   const { primaryValue } = { ...defaultMappingOptions, ...options };
@@ -36,7 +39,10 @@ export function buildResourceContent(mapped: readonly MappedAttribute[], options
       case 'filtered': {
         const list = listAt(out, nameOf(resolved.parent, target));
         built.set(list, resolved.parent);
-        elementFor(list, target.filter, resolved.parent)[leafName] = m.value;
+        const element = elementFor(list, target.filter, resolved.parent);
+        // The documented SingleAppRoleAssignment create: {primary: true, type: "WindowsAzureActiveDirectoryRole", value: "Admin"}.
+        if (m.appRole && resolved.parent.name === 'roles' && !('type' in element)) element['type'] = APP_ROLE_TYPE;
+        element[leafName] = m.value;
         break;
       }
       case 'extension': {

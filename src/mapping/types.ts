@@ -67,4 +67,10 @@ export interface MappedAttribute {
   flow: 'always' | 'AttributeAddOnly' | 'ValueAddOnly' | 'MultiValueAddOnly';
   /** The expression uses Redact: reports show `[Redact]` instead of the value (§3 Redact). */
   redacted?: boolean;
+  /**
+   * The value is an app role picked by SingleAppRoleAssignment: in a create, its `roles` element
+   * carries `type: "WindowsAzureActiveDirectoryRole"` (customize-application-attributes.md, the
+   * SingleAppRoleAssignment example POST; entra-semantics.md §3).
+   */
+  appRole?: boolean;
 }

@@ -6,6 +6,7 @@
  */
 import { InputError } from '../core/errors.js';
 import { Complex, DateTime, renderScalar, type Value } from '../expr/value.js';
+import { attributeIgnoringCase } from '../expr/compile.js';
 import type { SourceAttributeValue } from '../source/types.js';
 import { compileScopingFilters, type CompiledClause, type CompiledScopingFilters } from './compile.js';
 import type { ScopingOptions } from './options.js';
@@ -62,10 +63,7 @@ function compileOrThrow(filters: readonly ScopingFilter[] | undefined, options: 
  */
 export function lookupAttribute(attributes: ScopingAttributes, name: string): SourceAttributeValue | Value | undefined {
   if (Object.prototype.hasOwnProperty.call(attributes, name)) return attributes[name];
-  if (/^extension_/i.test(name)) return undefined;
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(attributes)) if (key.toLowerCase() === lower) return attributes[key];
-  return undefined;
+  return attributeIgnoringCase(attributes, name);
 }
 
 /** Evaluates one clause on the attribute's raw value. */

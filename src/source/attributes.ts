@@ -1,7 +1,7 @@
 /**
  * The attributes a source object exposes to mappings and scoping filters: what the scenario wrote,
  * plus the ones the directory computes (objectId, accountEnabled, the manager reference,
- * appRoleAssignments). IsSoftDeleted is a scope fact and is added by the scope rules.
+ * appRoleAssignments — direct and through assigned groups). IsSoftDeleted is a scope fact and is added by the scope rules.
  */
 import type { DirectoryGroup, DirectoryUser, SourceIndex } from './directory.js';
 import type { SourceAssignment, SourceAttributeValue } from './types.js';
@@ -32,7 +32,7 @@ export function userAttributes(user: DirectoryUser, index: SourceIndex): SourceA
   const manager = managerOf(user, index);
   if (manager) out.manager = manager.objectId;
   else if (typeof user.entry.manager === 'string') out.manager = user.entry.manager;
-  const roles = assignmentsOf(user.entry.assigned, user.entry.assignments);
+  const roles = uniqueRoles([...assignmentsOf(user.entry.assigned, user.entry.assignments), ...groupRolesOf(user, index)]);
   if (roles.length > 0) {
     out.appRoleAssignments = roles.map((a) => ({
       ...(a.roleId ? { appRoleId: a.roleId } : {}),
@@ -72,6 +72,32 @@ export function groupAttributes(group: DirectoryGroup): SourceAttributes {
 /** The user's manager in the source, when the reference resolves. */
 export function managerOf(user: DirectoryUser, index: SourceIndex): DirectoryUser | undefined {
   return typeof user.entry.manager === 'string' ? index.findUser(user.entry.manager) : undefined;
+}
+
+/**
+ * The roles a user holds through groups: "If an app role is assigned to a group, direct members of
+ * the group are also considered to have been assigned the app role" (Graph, appRoleAssignment
+ * resource type). Immediate members of assigned, security-enabled groups only, as for scope
+ * (entra-semantics.md §6 step 3).
+ */
+function groupRolesOf(user: DirectoryUser, index: SourceIndex): SourceAssignment[] {
+  return index.groups.flatMap((group) => {
+    const { entry } = group;
+    if (entry.deleted || entry.securityEnabled === false) return [];
+    if (!(entry.members ?? []).some((ref) => index.findUser(ref) === user)) return [];
+    return assignmentsOf(entry.assigned, entry.assignments);
+  });
+}
+
+/** Each role once (by role and role id), first occurrence kept. */
+function uniqueRoles(assignments: SourceAssignment[]): SourceAssignment[] {
+  const seen = new Set<string>();
+  return assignments.filter((a) => {
+    const key = `${a.role ?? DEFAULT_ACCESS_ROLE}\u0000${a.roleId ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Direct assignments, with `assigned: true` read as one Default Access assignment. */

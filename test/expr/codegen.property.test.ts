@@ -218,6 +218,7 @@ describe('generated code evaluates as the closures do', () => {
     ['Join("-", ToLower([missing]), ToUpper([a]), StripSpaces([missing]), Append([missing], "!"), Mid([a], 9, 2))', { a: 'abc' }],
     ['IIF([missing] = "", "empty", "set")', {}],
     ['[missing] <> [other]', { other: '' }],
+    ['Join("_", [DisplayName], Count([ProxyAddresses]), [extension_ABC_x])', { displayName: 'Fin', proxyAddresses: ['a', 'b'], extension_abc_x: 'no' }],
   ] as [string, SourceAttributes][])('%s', (text, attrs) => {
     const variant: ExpressionOptions = { ...defaultExpressionOptions, iifNullCondition: 'error', switchMissingDefault: 'empty', equality: 'numeric' };
     const others: ExpressionOptions = { ...defaultExpressionOptions, coalesceSkipsEmpty: true, diacriticsOutsideTable: 'stripMarks', nullStringArgument: 'empty', midStartBeyondEnd: 'input' };

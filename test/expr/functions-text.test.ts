@@ -56,6 +56,12 @@ const rows: Record<string, Row[]> = {
     { expr: 'StripSpaces(" a b\tc ")', expected: 'ab\tc', source: 'FN: only U+0020' },
     { expr: 'StripSpaces([missing])', expected: null },
   ],
+  Trim: [
+    { expr: 'Trim(" \t a b \u00a0\u2003\r\n")', expected: 'a b', source: 'Cloud Sync default mappings; .NET Char.IsWhiteSpace' },
+    { expr: 'Trim("\u0085a\ufeff")', expected: 'a\ufeff', source: '.NET: U+0085 is white space, U+FEFF is not (JS trim differs)' },
+    { expr: 'Trim([missing])', expected: null },
+    { expr: 'Trim([missing])', expected: '', options: { nullStringArgument: 'empty' } },
+  ],
   ToLower: [
     {
       expr: 'ToLower(Join("@", NormalizeDiacritics(StripSpaces(Join(".",  [PreferredFirstName], [PreferredLastName]))), "contoso.com"))',

@@ -9,6 +9,36 @@ const sam =
   'Replace(Mid(Replace(NormalizeDiacritics(StripSpaces(Join("", Mid([firstName],1,1), [lastName]))), , "([\\\\/\\\\\\\\\\\\[\\\\]\\\\:\\\\;\\\\|\\\\=\\\\,\\\\+\\\\*\\\\?\\\\<\\\\>])", , "", , ), 1, 20), , "(\\\\.)*$", , "", , )';
 const isd = 'Switch(Replace([telephoneNumber], , "\\+(?<isdCode>49|44|43|1|352|91|31|32|55)(?<phoneNumber>.*)", , "${isdCode}", , ), , "43", "AUT", "1", "USA", "49", "GER", "91", "IND")';
 const july30 = '2025-07-30T00:00:00Z';
+const ouExpr = `IIF(
+    IsPresent([extension_abc_GroupDN]),
+    Replace(
+        Mid(
+            Mid(
+                Replace([extension_abc_GroupDN], "\\,", , , "\\2C", , ),
+                Instr(Replace([extension_abc_GroupDN], "\\,", , , "\\2C", , ), ",", , ),
+                9999
+            ),
+            2,
+            9999
+        ),
+        "\\2C", , , ",", ,
+    ),
+    "OU=Default,DC=contoso,DC=com"
+)`;
+const cnExpr = `IIF(
+    IsPresent([extension_abc_GroupDN]),
+    Replace(
+        Replace(
+            Replace(
+                Word(Replace([extension_abc_GroupDN], "\\,", , , "\\2C", , ), 1, ","),
+                "CN=", , , "", ,
+            ),
+            "cn=", , , "", ,
+        ),
+        "\\2C", , , ",", ,
+    ),
+    Append(Append(Left(Trim([displayName]), 51), "_"), Mid([objectId], 25, 12))
+)`;
 
 const rows: Record<string, Row[]> = {
   SFG: [
@@ -191,6 +221,39 @@ const rows: Record<string, Row[]> = {
     { expr: 'Split(Join(",","a8cccada-a108-47ae-bf9a-f130499aa4cb","{26491cfc-9e50-4857-861b-0cb8df22b5d7}"), ",")', expected: ['a8cccada-a108-47ae-bf9a-f130499aa4cb', '{26491cfc-9e50-4857-861b-0cb8df22b5d7}'] },
     { expr: 'IgnoreFlowIfNullOrEmpty(IIF(DateDiff("d", Now(), CDate([employeeHireDate])) > 0, "", [userPrincipalName]))', attrs: { employeeHireDate: '2025-08-15', userPrincipalName: 'future@contoso.com' }, now: july30, expected: DoNotFlow.attribute },
     { expr: 'IIF(DateDiff("d", Now(), CDate([StatusHireDate])) >= 0, "TRUE", "FALSE")', attrs: { StatusHireDate: '2025-07-31' }, now: '2025-08-01T00:00:00Z', expected: 'FALSE' },
+  ],
+  // how-to-configure-entra-to-active-directory.md (Cloud Sync, same expression engine): default
+  // mappings and the OU/CN preservation samples, which are multi-line and use Trim and Instr.
+  'Entra to AD': [
+    { expr: 'Append(Append(Left(Trim([displayName]), 51), "_"), Mid([objectId], 25, 12))', attrs: { displayName: ' Marketing ', objectId: '39d5b4a2-1c3e-4b6f-9a2e-0c1d2e3f4a5b' }, expected: 'Marketing_0c1d2e3f4a5b' },
+    { expr: 'Left(Trim([description]),448)', attrs: { description: '  Sales team\n' }, expected: 'Sales team' },
+    { expr: 'IgnoreFlowIfNullOrEmpty(Trim([country]))', attrs: { country: '   ' }, expected: DoNotFlow.attribute },
+    { expr: 'Left(Item(Split([userPrincipalName], "@"), 1), 15)', attrs: { userPrincipalName: 'averyveryverylongname@contoso.com' }, expected: 'averyveryverylo' },
+    { expr: ouExpr, attrs: { extension_abc_GroupDN: 'CN=Sales\\, EMEA,OU=Groups,DC=contoso,DC=com' }, expected: 'OU=Groups,DC=contoso,DC=com' },
+    { expr: ouExpr, attrs: {}, expected: 'OU=Default,DC=contoso,DC=com' },
+    { expr: cnExpr, attrs: { extension_abc_GroupDN: 'CN=Sales\\, EMEA,OU=Groups,DC=contoso,DC=com' }, expected: 'Sales, EMEA' },
+    { expr: cnExpr, attrs: { displayName: 'Finance ', objectId: '39d5b4a2-1c3e-4b6f-9a2e-0c1d2e3f4a5b' }, expected: 'Finance_0c1d2e3f4a5b' },
+    // how-to-preserve-group-organizational-unit: the fallback CN writes [DisplayName] and [ObjectId];
+    // only directory-extension names are case-sensitive (§11).
+    {
+      expr: 'IIF(IsNullOrEmpty([extension_abc_GroupDN]), Append(Append(Left(Trim([DisplayName]), 51), "_"), Mid([ObjectId], 25, 12)), "kept")',
+      attrs: { displayName: 'Finance', objectId: '39d5b4a2-1c3e-4b6f-9a2e-0c1d2e3f4a5b', extension_abc_groupdn: 'CN=x' },
+      expected: 'Finance_0c1d2e3f4a5b',
+    },
+    {
+      expr: 'IIF(IsNullOrEmpty([onPremisesDistinguishedName]), "OU=Cloud_Users,DC=contoso,DC=com", Replace([onPremisesDistinguishedName], , "^.*?,(?=(?:CN|OU|DC)=)", , "", , ))',
+      attrs: { onPremisesDistinguishedName: 'CN=Bob\\, Smith,OU=Users,DC=contoso,DC=com' },
+      expected: 'OU=Users,DC=contoso,DC=com',
+    },
+  ],
+  // provision-user-with-expression-builder.md
+  'Expression Builder': [
+    { expr: 'Append(Mid([displayName], 1, 15), Mid([objectId], 1, 8))', attrs: { displayName: 'Aman Gupta Kumar Singh', objectId: '39d5b4a2-1c3e-4b6f-9a2e-0c1d2e3f4a5b' }, expected: 'Aman Gupta Kuma39d5b4a2' },
+    {
+      expr: 'IIF([userPrincipalName] = "Aman.Gupta@xpl57.onmicrosoft.com", Append(Mid([objectId], 1, 2), [userPrincipalName]), IIF( [userPrincipalName] = "Aarti@xpl57.onmicrosoft.com", Append(Mid([objectId], 1, 2), [userPrincipalName]), IIF([userPrincipalName] = "AdeleV@xpl57.onmicrosoft.com", Append(Mid([objectId], 1, 2), [userPrincipalName]), [userPrincipalName] ) ) )',
+      attrs: { userPrincipalName: 'Aman.Gupta@xpl57.onmicrosoft.com', objectId: '39d5b4a2-1c3e-4b6f-9a2e-0c1d2e3f4a5b' },
+      expected: '39Aman.Gupta@xpl57.onmicrosoft.com',
+    },
   ],
   'other pages': [
     { expr: 'Join("", [title], "(", [JobCode], ")")', attrs: { title: 'Tour Lead', JobCode: 'TL' }, expected: 'Tour Lead(TL)', source: 'API: printed "Tour Lead (TL)" needs a space the expression lacks (§12.8)' },

@@ -110,6 +110,42 @@ describe('null flow (entra-semantics.md §2.4.4, §4.7)', () => {
   });
 });
 
+// customize-application-attributes.md, SingleAppRoleAssignment "Example request (POST)":
+// "roles": [{ "primary": true, "type": "WindowsAzureActiveDirectoryRole", "value": "Admin" }].
+describe('SingleAppRoleAssignment in a create body', () => {
+  const rows: { name: string; mappings: AttributeMapping[]; roles: unknown }[] = [
+    {
+      name: 'the documented POST: the role element carries the app-role type',
+      mappings: [{ target: 'roles[primary eq "True"].value', expression: 'SingleAppRoleAssignment([appRoleAssignments])' }],
+      roles: [{ primary: true, type: 'WindowsAzureActiveDirectoryRole', value: 'Admin' }],
+    },
+    {
+      name: 'also when the role is renamed by a Switch around it',
+      mappings: [{ target: 'roles[primary eq "True"].value', expression: 'Switch(SingleAppRoleAssignment([appRoleAssignments]), "member", "Admin", "owner")' }],
+      roles: [{ primary: true, type: 'WindowsAzureActiveDirectoryRole', value: 'owner' }],
+    },
+    {
+      name: 'a mapped .type wins',
+      mappings: [
+        { target: 'roles[primary eq "True"].type', expression: '"AppRole"' },
+        { target: 'roles[primary eq "True"].value', expression: 'SingleAppRoleAssignment([appRoleAssignments])' },
+      ],
+      roles: [{ primary: true, type: 'AppRole', value: 'Admin' }],
+    },
+    {
+      name: 'a value that is not an app role gets no type',
+      mappings: [{ target: 'roles[primary eq "True"].value', source: 'jobTitle' }],
+      roles: [{ primary: true, value: 'Dev' }],
+    },
+  ];
+  it.each(rows)('$name', ({ mappings, roles }) => {
+    const evaluation = evaluateMappings(compile(mappings), { userPrincipalName: 'a@x.com', jobTitle: 'Dev', appRoleAssignments: ['Admin'] }, { phase: 'create', context });
+    const body = buildResourceContent(evaluation.mapped);
+    expect(body['roles']).toEqual(roles);
+    expect(JSON.stringify(body['roles'])).toBe(JSON.stringify(roles));
+  });
+});
+
 describe('Redact (entra-semantics.md §3)', () => {
   it('exports the value but reports [Redact]', () => {
     const evaluation = evaluateMappings(compile([{ target: 'password', expression: 'Redact([pin])' }]), { userPrincipalName: 'a@x.com', pin: '1234' }, { phase: 'create', context });

@@ -22,10 +22,9 @@ export function importStep(
   recorder: ObjectRecorder,
   text: TextContext,
 ): ImportStepResult {
-  // Mappings read attributes by their exact name; scoping filters also ignoring case
-  // (docs/scoping.md), so a name only a filter reads shows the value the filter compares.
-  const mappingNames = new Set(prepared.compiled.sourceAttributes);
-  const read = (name: string) => (mappingNames.has(name) ? attributes[name] : lookupAttribute(attributes, name));
+  // Mappings and scoping filters read a name exactly, else ignoring case (directory extensions
+  // excepted), so each name shows the value the mapping or filter reads.
+  const read = (name: string) => lookupAttribute(attributes, name);
   const shown = importDetails(prepared.importAttributes.map((name) => [name, fromSource(read(name) as SourceAttributes[string])] as const));
   const details = { attributes: shown.portal };
   const record = { graphName: 'EntryImport', graphType: 'import' as const, graphDetails: shown.graph, details };

@@ -1,6 +1,6 @@
 /**
- * String functions (entra-semantics.md §3): Append, Join, Left, Mid, Word, StripSpaces, ToLower,
- * ToUpper, CStr, InStr, PCase, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex.
+ * String functions (entra-semantics.md §3): Append, Join, Left, Mid, Word, StripSpaces, Trim,
+ * ToLower, ToUpper, CStr, InStr, PCase, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex.
  */
 import { cultureOf, lowerCase, upperCase } from '../casing.js';
 import { normalizeDiacritics } from '../diacritics.js';
@@ -140,19 +140,43 @@ export const Word: EagerFunction = {
   },
 };
 
+/** A one-argument function that maps its source text; a null source follows `nullStringArgument`. */
+function mapSource(map: (text: string) => string): EagerFunction['call'] {
+  return (args, frame, site) => {
+    const text = sourceText(args[0], frame, site);
+    return text === null ? null : map(text);
+  };
+}
+
 /** Removes every U+0020 space, and only that character (§3 StripSpaces). */
 export const StripSpaces: EagerFunction = {
   name: 'StripSpaces',
   summary: 'source without its space characters',
   params: [{ name: 'source' }],
-  call(args, frame, site) {
-    const text = sourceText(args[0], frame, site);
-    return text === null ? null : text.replaceAll(' ', '');
-  },
+  call: mapSource((text) => text.replaceAll(' ', '')),
   text(options, source) {
     const text = (source as string | null) ?? nullSourceText(options);
     return text === null ? null : text.replaceAll(' ', '');
   },
+};
+
+/**
+ * .NET `Char.IsWhiteSpace`: the Zs, Zl and Zp categories, U+0009–U+000D and U+0085. Unlike
+ * JavaScript's `trim`, U+FEFF is not white space and U+0085 is.
+ */
+const dotnetWhiteSpace = /^[\t\n\v\f\r\u0085\p{Zs}\u2028\u2029]+|[\t\n\v\f\r\u0085\p{Zs}\u2028\u2029]+$/gu;
+
+/**
+ * Leading and trailing white space removed (.NET `String.Trim`). Not in the function reference,
+ * but Microsoft's own default mappings for Entra-to-AD provisioning (Cloud Sync, same expression
+ * engine) use it: `Append(Append(Left(Trim([displayName]), 51), "_"), Mid([objectId], 25, 12))`.
+ * A null source follows `nullStringArgument` like StripSpaces.
+ */
+export const Trim: EagerFunction = {
+  name: 'Trim',
+  summary: 'source without leading and trailing white space',
+  params: [{ name: 'source' }],
+  call: mapSource((text) => text.replace(dotnetWhiteSpace, '')),
 };
 
 function culture(value: Value | undefined, site: CallSite): string | undefined {
@@ -343,4 +367,4 @@ export const ConvertToUTF8Hex: EagerFunction = {
   },
 };
 
-export const textFunctions = [Append, Join, Left, Mid, Word, StripSpaces, ToLower, ToUpper, CStr, InStr, PCase, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex];
+export const textFunctions = [Append, Join, Left, Mid, Word, StripSpaces, Trim, ToLower, ToUpper, CStr, InStr, PCase, NormalizeDiacritics, ConvertToBase64, ConvertToUTF8Hex];
