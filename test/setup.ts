@@ -1,9 +1,18 @@
 /**
- * Global network hygiene for every test file: no request may leave the process except to a
- * loopback server a test started itself, and a test that leaves nock interceptors unused fails.
+ * Global hygiene for every test file: no request may leave the process except to a loopback
+ * server a test started itself, a test that leaves nock interceptors unused fails, and the CLI
+ * under test does not inherit the terminal's or the CI's output settings (colours, GitHub
+ * annotations and job summary), so the suite gives the same results wherever it runs; tests of
+ * those settings set them themselves.
  */
 import nock from 'nock';
-import { afterEach, beforeAll, expect } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
+
+const outputSettings = ['FORCE_COLOR', 'NO_COLOR', 'GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY'];
+
+beforeEach(() => {
+  for (const name of outputSettings) delete process.env[name];
+});
 
 beforeAll(() => {
   nock.disableNetConnect();
