@@ -13,32 +13,33 @@ import { parseExpression } from '../expr/parser.js';
 /** Replace's regexPattern argument (0-based): `Replace(source, oldValue, regexPattern, …)`. */
 const regexPatternArg = 2;
 
+/** Apps already looked at: scenarios naming the same app file or config app share one object. */
+const known = new WeakMap<AppDefinition, boolean>();
+
 /** True when the app evaluates a user-written regular expression for some object. */
 export function runsUserRegex(app: AppDefinition): boolean {
-  for (const object of [app.objects.user, app.objects.group]) {
-    if (!object) continue;
-    if (object.scopingFilters?.some((f) => f.clauses.some((c) => /REGEX/i.test(String(c.operator))))) return true;
-    if (object.mappings.some((m) => typeof m.expression === 'string' && expressionRunsRegex(m.expression))) return true;
+  let answer = known.get(app);
+  if (answer === undefined) {
+    answer = [app.objects.user, app.objects.group].some(
+      (object) =>
+        object !== undefined &&
+        ((object.scopingFilters ?? []).some((f) => f.clauses.some((c) => /REGEX/i.test(String(c.operator)))) ||
+          object.mappings.some((m) => typeof m.expression === 'string' && expressionRunsRegex(m.expression))),
+    );
+    known.set(app, answer);
   }
-  return false;
+  return answer;
 }
-
-const cache = new Map<string, boolean>();
 
 function expressionRunsRegex(text: string): boolean {
   if (!/replace/i.test(text)) return false;
-  let known = cache.get(text);
-  if (known === undefined) {
-    known = false;
-    try {
-      walkExpression(parseExpression(text, { functionNameCase: 'insensitive' }), (node) => {
-        if (node.kind === 'call' && node.name === 'Replace' && (node.args[regexPatternArg]?.kind ?? 'empty') !== 'empty') known = true;
-      });
-    } catch {
-      // An expression that does not parse never runs: the loader has reported it.
-    }
-    if (cache.size > 10_000) cache.clear();
-    cache.set(text, known);
+  let found = false;
+  try {
+    walkExpression(parseExpression(text, { functionNameCase: 'insensitive' }), (node) => {
+      if (node.kind === 'call' && node.name === 'Replace' && (node.args[regexPatternArg]?.kind ?? 'empty') !== 'empty') found = true;
+    });
+  } catch {
+    // An expression that does not parse never runs: the loader has reported it.
   }
-  return known;
+  return found;
 }
